@@ -1,0 +1,59 @@
+/**
+ * Fresh, migrated databases for tests: PGlite in memory by default; when DATABASE_URL is
+ * set, a new database `qc_test_<random>` on that server, dropped on close.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openDb, type DbHandle } from './client.js';
+
+/** Options for `openTestDb`. */
+export interface TestDbOptions {
+  /** Force PGlite even when DATABASE_URL is set. */
+  pglite?: boolean;
+  /** Pool size on PostgreSQL (race tests need more than the default). */
+  poolSize?: number;
+}
+
+/** A fresh migrated database; `close()` disposes of it. */
+export async function openTestDb(opts: TestDbOptions = {}): Promise<DbHandle> {
+  const url = opts.pglite ? undefined : process.env.DATABASE_URL;
+  if (!url) {
+    const h = await openDb({ memory: true });
+    await migrate(h);
+    return h;
+  }
+  const name = `qc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const h = await openDb({ url: u.toString(), poolSize: opts.poolSize });
+  await migrate(h);
+  const close = h.close;
+  return {
+    ...h,
+    close: async () => {
+      await close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      try {
+        await a.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+/** The database kinds the integration tests run on: always PGlite, plus PostgreSQL when DATABASE_URL is set. */
+export const TEST_DB_KINDS: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Open a test database of the given kind. */
+export function openTestDbOf(kind: 'pglite' | 'postgres', opts: Omit<TestDbOptions, 'pglite'> = {}): Promise<DbHandle> {
+  return openTestDb({ ...opts, pglite: kind === 'pglite' });
+}
