@@ -1,0 +1,92 @@
+/**
+ * Chinese and English labels for request field paths, so that a 4xx names the field the
+ * way a family or a clerk reads it ("家庭成员第2人的身份证号 / members[1].idNumber").
+ *
+ * Paths are dotted with numeric indexes ("members.1.idNumber"); indexes are shown 1-based in
+ * Chinese because that is how the form numbers its rows.
+ */
+
+const SEGMENT_ZH: Record<string, string> = {
+  form: '申请表',
+  members: '家庭成员',
+  name: '姓名',
+  idNumber: '身份证号',
+  relation: '与申请人关系',
+  hukou: '户籍',
+  type: '类型',
+  city: '户籍所在地行政区划代码',
+  place: '户籍地址',
+  maritalStatus: '婚姻状况',
+  educationLevel: '学历',
+  skillLevel: '技能等级',
+  talentLevel: '人才层次',
+  districtCode: '受理区县',
+  district: '区县',
+  phone: '手机号码',
+  employment: '就业情况',
+  socialInsuranceMonths: '社会保险缴纳月数',
+  retired: '是否退休',
+  employer: '工作单位',
+  incomeStatus: '收入状况',
+  housing: '住房情况',
+  ownedUnits: '名下住房套数',
+  ownedArea: '名下住房面积',
+  declarations: '声明事项',
+  formerPolicyHousing: '是否享受过房改房等政策性住房',
+  publicRental: '是否正在租住公租房等保障性租赁住房',
+  rentalSubsidy: '是否正在领取租赁补贴',
+  talentPurchaseSubsidy: '是否享受高层次人才购房补贴',
+  username: '用户名',
+  password: '密码',
+  displayName: '姓名',
+  reason: '原因',
+  note: '审核意见',
+  evidence: '证据材料',
+  asOf: '评估日期',
+  input: '输入',
+  page: '页码',
+  pageSize: '每页条数',
+  limit: '条数',
+  id: '申请编号',
+  docId: '文件编号',
+  articleNo: '条号',
+  ruleId: '规则编号',
+  admittedOn: '入库日期',
+  lastConfirmedOn: '最近确认日期',
+  purchased: '是否已购房',
+  'idempotency-key': '幂等键 (Idempotency-Key)',
+};
+
+/** Converts a zod/JSON-pointer path into the dotted form used in error details ("members.1.idNumber"). */
+export function dottedPath(path: ReadonlyArray<PropertyKey> | string): string {
+  if (typeof path === 'string') {
+    return path.replace(/^\//, '').split('/').filter((s) => s !== '').join('.');
+  }
+  return path.map((s) => String(s)).join('.');
+}
+
+/**
+ * Chinese label for a dotted path, e.g. "members.1.idNumber" → "家庭成员第2人的身份证号".
+ * Unknown segments are kept as they are, so the label always names the field.
+ */
+export function fieldLabelZh(field: string): string {
+  if (field === '') return '请求内容';
+  const parts = field.split('.');
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const seg = parts[i]!;
+    if (/^\d+$/.test(seg)) {
+      out += `第${Number(seg) + 1}${parts[i - 1] === 'members' ? '人' : '项'}`;
+      continue;
+    }
+    const zh = SEGMENT_ZH[seg] ?? seg;
+    out += out === '' ? zh : `的${zh}`;
+  }
+  return out;
+}
+
+/** English label for a dotted path, e.g. "members.1.idNumber" → "members[1].idNumber". */
+export function fieldLabelEn(field: string): string {
+  if (field === '') return 'request body';
+  return field.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
