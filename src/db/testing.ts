@@ -42,7 +42,17 @@ export async function openTestDb(opts: TestDbOptions = {}): Promise<DbHandle> {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
       try {
-        await a.query(`drop database if exists ${name} with (force)`);
+        // pool.end() resolves before the server has seen every backend go; FORCE would kill
+        // those backends mid-goodbye and surface as unhandled 57P01 errors, so wait instead.
+        for (let i = 0; ; i++) {
+          try {
+            await a.query(`drop database if exists ${name}`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006' || i >= 50) throw e;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
       } finally {
         await a.end();
       }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/client.js';
+import { TEST_DB_KINDS, openTestDbOf } from '../db/testing.js';
+import { appendAudit, canonicalJson, verifyAuditChain } from './index.js';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth so that jsonb re-ordering does not change the hash', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: '张' } })).toBe('{"a":{"c":"张","d":[2,{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe.each(TEST_DB_KINDS)('audit chain on %s', (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDbOf(kind);
+  });
+  afterAll(() => h.close());
+
+  it('verifies an intact chain, then finds the first tampered row', async () => {
+    const actor = { accountId: null, role: 'city_staff' };
+    for (let i = 0; i < 25; i++) {
+      await h.db.transaction((tx) =>
+        appendAudit(tx, { actor, action: 'application.read', targetType: 'application', targetId: `a${i}`, detail: { i, note: '查阅' }, at: new Date(Date.UTC(2026, 0, 1, 8, 0, i, 123)) }));
+    }
+    const ok = await verifyAuditChain(h.db, 7);
+    expect(ok).toMatchObject({ ok: true, checked: 25 });
+
+    const [{ seq }] = await h.sql<{ seq: string }>('select seq::text from audit_log order by seq offset 10 limit 1');
+    await h.sql(`update audit_log set detail = '{"i": 999}' where seq = $1`, [seq]);
+    expect(await verifyAuditChain(h.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: Number(seq), reason: 'hash' });
+  });
+
+  it('finds a deleted row by the broken link of the next one', async () => {
+    const h2 = await openTestDbOf(kind);
+    try {
+      for (let i = 0; i < 5; i++) {
+        await h2.db.transaction((tx) => appendAudit(tx, { actor: { role: 'system' }, action: 'x', targetType: 't', targetId: String(i) }));
+      }
+      const rows = await h2.sql<{ seq: string }>('select seq::text from audit_log order by seq');
+      await h2.sql('delete from audit_log where seq = $1', [rows[2].seq]);
+      expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, firstBrokenSeq: Number(rows[3].seq), reason: 'prev_hash' });
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('keeps one chain when appends run concurrently', async () => {
+    if (kind !== 'postgres') return;
+    const h3 = await openTestDbOf(kind, { poolSize: 10 });
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, i) =>
+        h3.db.transaction((tx) => appendAudit(tx, { actor: { role: 'system' }, action: 'x', targetType: 't', targetId: String(i) }))));
+      expect(await verifyAuditChain(h3.db)).toMatchObject({ ok: true, checked: 40 });
+    } finally {
+      await h3.close();
+    }
+  });
+});

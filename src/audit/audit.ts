@@ -1,0 +1,90 @@
+/**
+ * Hash-chained audit log (architecture.md "Audit"): each row's hash is
+ * sha256(prev_hash + canonical JSON of the row), so changing, removing or re-ordering any
+ * row breaks every later link. Appends are serialised by a transaction-scoped advisory
+ * lock, taken inside the caller's transaction: append last, so the lock is held briefly.
+ */
+import { createHash } from 'node:crypto';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { queryRows } from '../db/client.js';
+import { auditLog } from '../db/schema.js';
+import { canonicalJson } from './canonical.js';
+
+/** Lock id for `pg_advisory_xact_lock`; any constant unique in this database. */
+export const AUDIT_LOCK = 7301002;
+/** prev_hash of the first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Who did it. Jobs use role "system" and no account. */
+export type AuditActor = { accountId?: string | null; role: string };
+
+/** One entry to append. */
+export interface AuditEntry {
+  actor: AuditActor;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail?: Record<string, unknown>;
+  /** From the injected clock; defaults to now. */
+  at?: Date;
+}
+
+type HashedFields = {
+  seq: number; at: Date; actorAccountId: string | null; actorRole: string; action: string;
+  targetType: string; targetId: string; detail: unknown;
+};
+
+/** sha256(prev_hash + canonical JSON of the row fields). */
+export function rowHash(prevHash: string, r: HashedFields): string {
+  const body = canonicalJson({
+    seq: r.seq, at: r.at.toISOString(), actorAccountId: r.actorAccountId, actorRole: r.actorRole,
+    action: r.action, targetType: r.targetType, targetId: r.targetId, detail: r.detail,
+  });
+  return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+}
+
+/** Append one row in the caller's transaction; returns its seq and hash. */
+export async function appendAudit(tx: Tx | Db, e: AuditEntry): Promise<{ seq: number; hash: string }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const [{ seq }] = await queryRows<{ seq: number }>(tx, sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::int8::text as seq`);
+  // jsonb keeps only JSON; hash what will be read back.
+  const detail = JSON.parse(JSON.stringify(e.detail ?? {}));
+  // timestamptz keeps microseconds and a Date milliseconds: both agree at millisecond precision.
+  const at = new Date(Math.floor((e.at ?? new Date()).getTime()));
+  const row: HashedFields = {
+    seq: Number(seq), at, actorAccountId: e.actor.accountId ?? null, actorRole: e.actor.role,
+    action: e.action, targetType: e.targetType, targetId: e.targetId, detail,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = rowHash(prevHash, row);
+  await tx.insert(auditLog).values({ ...row, prevHash, hash });
+  return { seq: row.seq, hash };
+}
+
+/** Result of a chain check. */
+export type AuditVerification =
+  | { ok: true; checked: number; lastSeq: number | null; lastHash: string }
+  | { ok: false; checked: number; firstBrokenSeq: number; reason: 'prev_hash' | 'hash' };
+
+/** Walk the whole log in seq order, in batches (bounded memory), and report the first broken row. */
+export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let after = 0;
+  let checked = 0;
+  let lastSeq: number | null = null;
+  for (;;) {
+    const rows = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(batchSize);
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (r.prevHash !== prev) return { ok: false, checked, firstBrokenSeq: seq, reason: 'prev_hash' };
+      if (rowHash(r.prevHash, { ...r, seq }) !== r.hash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'hash' };
+      prev = r.hash;
+      lastSeq = seq;
+      checked++;
+    }
+    if (rows.length < batchSize) return { ok: true, checked, lastSeq, lastHash: prev };
+    after = Number(rows[rows.length - 1].seq);
+  }
+}
