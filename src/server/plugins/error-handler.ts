@@ -71,7 +71,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ApiErrorB
   };
 }
 
-/** Installs the error and not-found handlers on the root instance. */
+/** Installs the error handler on the root instance. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorResponse(err);
@@ -80,13 +80,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
     // Headers set by @fastify/rate-limit (retry-after) stay; everything else is our body.
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
-  app.setNotFoundHandler((req, reply) => {
-    const body: ApiErrorBody = {
-      code: 'NOT_FOUND',
-      message: `No route ${req.method} ${req.url.split('?')[0]}`,
-      message_zh: '请求的接口不存在。',
-      details: {},
-    };
-    return reply.code(404).send(body);
-  });
+}
+
+/** 404 for an unknown API route, in our error shape. */
+export function apiNotFound(req: FastifyRequest, reply: FastifyReply) {
+  const body: ApiErrorBody = {
+    code: 'NOT_FOUND',
+    message: `No route ${req.method} ${req.url.split('?')[0]}`,
+    message_zh: '请求的接口不存在。',
+    details: {},
+  };
+  return reply.code(404).send(body);
 }
