@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { admissionNoticeFingerprint, renderAdmissionNotice, type AdmissionNoticeData } from './admission-notice.ts';
-import { embeddedFonts, extractText, hasPdftotext, pageCount } from './pdf-inspect.ts';
+import { admissionNoticeFingerprint, renderAdmissionNotice, type AdmissionNoticeData } from './admission-notice.js';
+import { embeddedFonts, extractText, hasPdftotext, pageCount } from './pdf-inspect.js';
 
 const family: AdmissionNoticeData = {
   noticeNo: '济住保入〔2025〕第000123号',

@@ -1,6 +1,6 @@
-import { payloadFingerprint } from './fingerprint.ts';
-import { categoryLabel, chineseDate, relationLabel } from './labels.ts';
-import { NoticeWriter } from './notice-layout.ts';
+import { payloadFingerprint } from './fingerprint.js';
+import { categoryLabel, chineseDate, relationLabel } from './labels.js';
+import { NoticeWriter } from './notice-layout.js';
 
 /** What a 准予入库通知书 (济政发〔2025〕3号 第八条) prints. */
 export interface AdmissionNoticeData {
@@ -30,7 +30,7 @@ const DOC = '《济南市保障性住房配售和封闭管理办法》（济政�
 
 /** The fingerprint printed on an admission notice: SHA-256 of its canonical payload. */
 export function admissionNoticeFingerprint(data: AdmissionNoticeData): string {
-  return payloadFingerprint({ kind: 'admission-notice', ...data });
+  return payloadFingerprint({ document: 'admission-notice', ...data });
 }
 
 /**

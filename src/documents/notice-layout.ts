@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { FONT, registerCjkFonts } from './font.ts';
-import { chineseDate } from './labels.ts';
+import { FONT, registerCjkFonts } from './font.js';
+import { chineseDate } from './labels.js';
 
 // Page geometry after GB/T 9704-2012 (党政机关公文格式): A4, left margin 28 mm,
 // right 26 mm. The top and bottom margins are tightened from 37/35 mm so that a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { removalNoticeFingerprint, renderRemovalNotice, type RemovalNoticeData } from './removal-notice.ts';
-import { extractText, hasPdftotext, pageCount } from './pdf-inspect.ts';
+import { removalNoticeFingerprint, renderRemovalNotice, type RemovalNoticeData } from './removal-notice.js';
+import { extractText, hasPdftotext, pageCount } from './pdf-inspect.js';
 
 const removed: RemovalNoticeData = {
   noticeNo: '济住保移〔2026〕第000007号',

@@ -1,6 +1,6 @@
-import { payloadFingerprint } from './fingerprint.ts';
-import { chineseDate } from './labels.ts';
-import { NoticeWriter } from './notice-layout.ts';
+import { payloadFingerprint } from './fingerprint.js';
+import { chineseDate } from './labels.js';
+import { NoticeWriter } from './notice-layout.js';
 
 /** Why a family left the 轮候库; each has its own article in 济政发〔2025〕3号. */
 export type RemovalKind = 'removed' | 'lapsed' | 'cancelled';
@@ -43,7 +43,7 @@ const TITLE = '移出轮候库通知书';
 
 /** The fingerprint printed on a removal notice: SHA-256 of its canonical payload. */
 export function removalNoticeFingerprint(data: RemovalNoticeData): string {
-  return payloadFingerprint({ kind: 'removal-notice', ...data });
+  return payloadFingerprint({ document: 'removal-notice', ...data });
 }
 
 /**
