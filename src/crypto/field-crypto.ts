@@ -69,3 +69,12 @@ export function createFieldCrypto(keys: KeyMaterial): FieldCrypto {
     blindIndex: (value) => createHmac('sha256', keys.indexKey).update(normalise(value), 'utf8').digest('hex'),
   };
 }
+
+/**
+ * Associated data binding each ciphertext to its place, so a value copied into another
+ * column or row fails to decrypt. Every writer and reader of these fields uses these.
+ */
+export const AAD = {
+  accountPhone: 'account.phone',
+  revisionForm: (applicationId: string) => `application_revision.form:${applicationId}`,
+} as const;

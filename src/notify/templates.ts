@@ -1,0 +1,85 @@
+/**
+ * Notification texts. Each names the article behind it, so the family can read why.
+ * `{name}` placeholders are filled from the payload; texts never carry ID or phone numbers.
+ */
+export interface Template {
+  subject: string;
+  body: string;
+  /** Short text for SMS (no links to personal data). */
+  sms: string;
+}
+
+export const TEMPLATES = {
+  application_submitted: {
+    subject: '入库申请已提交',
+    body: '您的保障性住房轮候库申请（登记号 {regCode}）已提交，正在由{district}住房城乡建设部门审核（济政发〔2025〕3号 第八条）。',
+    sms: '【泉城安居】您的轮候库申请{regCode}已提交，请等待审核。',
+  },
+  application_returned: {
+    subject: '申请被退回补正',
+    body: '您的申请（登记号 {regCode}）被退回补正，原因：{reason}。请修改后重新提交。',
+    sms: '【泉城安居】您的申请{regCode}需补正，请登录查看原因。',
+  },
+  application_rejected: {
+    subject: '申请未通过审核',
+    body: '您的申请（登记号 {regCode}）未通过审核，原因：{reason}。',
+    sms: '【泉城安居】您的申请{regCode}未通过审核，请登录查看原因。',
+  },
+  application_admitted: {
+    subject: '准予入库通知',
+    body: '您的家庭已纳入济南市保障性住房轮候库，准予入库通知书编号 {noticeNo}，入库日期 {admittedOn}。请在 {deadline} 前（含当日）确认家庭信息（济政发〔2025〕3号 第八条）。',
+    sms: '【泉城安居】您的家庭已纳入轮候库，通知书{noticeNo}，请登录下载。',
+  },
+  change_submitted: {
+    subject: '信息变更已提交',
+    body: '您的信息变更申请（登记号 {regCode}）已提交，审核期间保留轮候资格（济政发〔2025〕3号 第九条）。',
+    sms: '【泉城安居】您的信息变更申请已提交。',
+  },
+  change_approved: {
+    subject: '信息变更已通过',
+    body: '您的信息变更（登记号 {regCode}）已审核通过（济政发〔2025〕3号 第九条）。',
+    sms: '【泉城安居】您的信息变更已审核通过。',
+  },
+  change_rejected: {
+    subject: '信息变更未通过',
+    body: '您的信息变更（登记号 {regCode}）未通过审核，原因：{reason}。原登记信息继续有效。',
+    sms: '【泉城安居】您的信息变更未通过，请登录查看原因。',
+  },
+  withdrawn: {
+    subject: '已退出轮候库',
+    body: '您的申请（登记号 {regCode}）已按您的要求撤回或退出轮候库（济政发〔2025〕3号 第九条）。',
+    sms: '【泉城安居】您已退出轮候库（{regCode}）。',
+  },
+  confirmed: {
+    subject: '家庭信息已确认',
+    body: '您已确认家庭信息（登记号 {regCode}），轮候资格有效期重新计算，下次确认截止日 {deadline}（济政发〔2025〕3号 第八条）。',
+    sms: '【泉城安居】家庭信息已确认，下次确认截止{deadline}。',
+  },
+  reconfirm_reminder: {
+    subject: '请确认家庭信息',
+    body: '您的家庭纳入轮候库已近2年（登记号 {regCode}），请在 {deadline} 前（含当日）登录确认家庭信息，逾期未确认将失去轮候资格（济政发〔2025〕3号 第八条）。',
+    sms: '【泉城安居】请于{deadline}前登录确认家庭信息，逾期将失去轮候资格。',
+  },
+  lapsed: {
+    subject: '轮候资格已失效',
+    body: '您的家庭（登记号 {regCode}）未在 {deadline} 前确认信息，轮候资格已失效；您可重新提交入库申请（济政发〔2025〕3号 第八条）。',
+    sms: '【泉城安居】您的轮候资格已失效，可重新申请。',
+  },
+  removed: {
+    subject: '已移出轮候库',
+    body: '经核查（{noticeNo}），您的家庭（登记号 {regCode}）不再满足保障条件，已移出轮候库。原因：{reason}（济政发〔2025〕3号 第九条）。',
+    sms: '【泉城安居】经核查您的家庭已移出轮候库，请登录查看原因。',
+  },
+  cancelled: {
+    subject: '购房资格已取消',
+    body: '经查，您的家庭（登记号 {regCode}）以不实材料取得保障资格，依据济政发〔2025〕3号 第三十一条第（一）项取消购房资格。原因：{reason}。',
+    sms: '【泉城安居】您的购房资格已被取消，请登录查看原因。',
+  },
+} as const satisfies Record<string, Template>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+/** Fill `{key}` placeholders; a missing key stays visible rather than vanishing silently. */
+export function fill(text: string, params: Record<string, unknown>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined || params[k] === null ? m : String(params[k])));
+}
