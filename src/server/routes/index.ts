@@ -1,9 +1,12 @@
 /** Every resource's routes, in registration order. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
+import { authRoutes } from './auth/routes.js';
+import { districtRoutes } from './districts/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { lawRoutes } from './law/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
-export const ROUTES: RouteModule[] = [healthRoutes];
+export const ROUTES: RouteModule[] = [healthRoutes, authRoutes, lawRoutes, districtRoutes];
