@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbHandle } from '../db/client.js';
 import type { FieldCrypto } from '../crypto/index.js';
+import type { DataCheckProvider } from '../datachecks/types.js';
 
 /** The injected clock: "today" is an Asia/Shanghai calendar date. */
 export type Clock = { today(): string; now(): Date };
@@ -14,7 +15,7 @@ export type AppDeps = {
   db: DbHandle;
   clock: Clock;
   /** Department data-check provider (src/datachecks); passed through to commands. */
-  dataChecks: unknown;
+  dataChecks: DataCheckProvider;
   crypto: FieldCrypto;
   /** Fastify logger options or instance; default: no logging (tests). */
   logger?: boolean | FastifyBaseLogger | Record<string, unknown>;

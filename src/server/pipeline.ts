@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import { authorize, districtFilter, type Action, type Target } from './authz/policies.js';
 import { HttpError, forbidden, notFound, unauthenticated } from './errors.js';
 import type { AppDeps } from './deps.js';
+import type { CommandContext } from '../commands/context.js';
 
 /** preHandler: refuses the request unless the actor's role may do `action` at all. */
 export function guard(action: Action): preHandlerAsyncHookHandler {
@@ -33,7 +34,7 @@ export function listDistrict(req: FastifyRequest, action: Action, requested?: st
 }
 
 /** CommandContext (docs/CONTRACT.md) for this request's actor. */
-export function commandContext(deps: AppDeps, req: FastifyRequest) {
+export function commandContext(deps: AppDeps, req: FastifyRequest): CommandContext {
   return {
     db: deps.db.db,
     clock: deps.clock,

@@ -16,6 +16,8 @@ type DomainErrorLike = Error & {
   status?: number;
   field?: string;
   details?: Record<string, unknown>;
+  /** For staff only (e.g. where a duplicate person already is); never sent to an applicant. */
+  internal?: Record<string, unknown>;
 };
 
 function isDomainError(err: unknown): err is DomainErrorLike {
@@ -26,8 +28,8 @@ function isDomainError(err: unknown): err is DomainErrorLike {
   );
 }
 
-function domainBody(e: DomainErrorLike): ApiErrorBody {
-  const details: ApiErrorBody['details'] = { ...(e.details ?? {}) };
+function domainBody(e: DomainErrorLike, staff: boolean): ApiErrorBody {
+  const details: ApiErrorBody['details'] = { ...(e.details ?? {}), ...(staff && e.internal ? { internal: e.internal } : {}) };
   if (e.field) {
     details.field = e.field;
     details.field_zh = fieldLabelZh(e.field);
@@ -44,14 +46,19 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; zh: string;
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_CONTENT_LENGTH', zh: '请求长度与内容不符。', en: 'Content-Length does not match the body.' },
 };
 
-/** Maps any thrown error onto `{code, message, message_zh, details}` with the right status. */
-export function toErrorResponse(err: unknown): { status: number; body: ApiErrorBody } {
+const STAFF_ROLES = new Set(['district_staff', 'city_staff', 'auditor']);
+
+/**
+ * Maps any thrown error onto `{code, message, message_zh, details}` with the right status.
+ * `role` is the caller's: a DomainError's `internal` part is shown to staff only.
+ */
+export function toErrorResponse(err: unknown, role?: string): { status: number; body: ApiErrorBody } {
   if (err instanceof HttpError) return { status: err.status, body: err.body() };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const ctx = (err as { validationContext?: string }).validationContext;
     return { status: 400, body: validationErrorBody(err.validation as unknown as ValidationIssue[], ctx) };
   }
-  if (isDomainError(err)) return { status: (err.http ?? err.status)!, body: domainBody(err) };
+  if (isDomainError(err)) return { status: (err.http ?? err.status)!, body: domainBody(err, STAFF_ROLES.has(role ?? '')) };
   const fe = err as FastifyError;
   const known = fe?.code ? FASTIFY_ERRORS[fe.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.en, message_zh: known.zh, details: {} } };
@@ -74,7 +81,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ApiErrorB
 /** Installs the error handler on the root instance. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(err);
+    const { status, body } = toErrorResponse(err, req.actor?.role);
     if (status >= 500) req.log.error({ err }, 'unhandled error');
     else req.log.info({ code: body.code, field: body.details.field }, 'request refused');
     // Headers set by @fastify/rate-limit (retry-after) stay; everything else is our body.
