@@ -1,0 +1,55 @@
+/** Chinese labels of the enumerations of the application form and its states. */
+
+export const RELATION: Record<string, string> = { applicant: '申请人', spouse: '配偶', child: '子女', parent: '父母', other: '其他成员' };
+export const HUKOU_TYPE: Record<string, string> = { urban: '城镇户籍', rural_collective: '农村集体经济组织成员' };
+export const MARITAL: Record<string, string> = { single: '未婚', married: '已婚', divorced: '离异', widowed: '丧偶' };
+export const EDUCATION: Record<string, string> = {
+  none: '无/初中及以下', secondary: '高中/中专', associate: '大专', bachelor: '本科', master: '硕士研究生', doctor: '博士研究生',
+};
+export const SKILL: Record<string, string> = { none: '无', senior_worker: '高级工', technician: '技师', senior_technician: '高级技师' };
+export const TALENT: Record<string, string> = {
+  none: '非高层次人才', A: 'A类人才', B: 'B类人才', C: 'C类人才', D: 'D类人才', E: 'E类人才',
+};
+export const INCOME: Record<string, string> = { low_middle: '已认定为城市中低收入家庭', none: '未认定' };
+export const CATEGORY: Record<string, string> = { wage_family: '城市工薪收入家庭', talent: '城市引进人才' };
+
+/** 第六条 priority flags. */
+export const PRIORITY: Record<string, string> = {
+  low_middle_income: '中低收入家庭',
+  two_or_more_children: '生育二孩以上',
+  elderly_member: '有60周岁以上老人',
+  high_level_talent: '高层次人才',
+};
+
+export const STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  submitted: { label: '待审核', color: 'processing' },
+  returned: { label: '退回补正', color: 'warning' },
+  admitted: { label: '已入库', color: 'success' },
+  approved: { label: '已入库', color: 'success' },
+  rejected: { label: '不予通过', color: 'error' },
+  withdrawn: { label: '已退出', color: 'default' },
+  removed: { label: '已移出轮候库', color: 'error' },
+  lapsed: { label: '轮候资格失效', color: 'default' },
+  cancelled: { label: '资格已撤销', color: 'error' },
+};
+
+export const WAITLIST: Record<string, { label: string; color: string }> = {
+  active: { label: '轮候中', color: 'success' },
+  must_confirm: { label: '待确认信息', color: 'warning' },
+  lapsed: { label: '已失效', color: 'default' },
+};
+
+export const DEPARTMENT: Record<string, string> = {
+  property: '不动产登记（自然资源和规划部门）',
+  civil_affairs: '收入认定（民政部门）',
+  social_insurance: '社会保险（人力资源社会保障部门）',
+  provident_fund: '住房公积金（济南住房公积金中心）',
+};
+
+export const ROLE: Record<string, string> = {
+  applicant: '申请家庭', district_staff: '区县审核人员', city_staff: '市级工作人员', auditor: '审计人员', implementer: '项目实施主体', public: '公众',
+};
+
+/** Options for a Select from a label map. */
+export const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));

@@ -1,0 +1,77 @@
+import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { useMyApplication, useMyNotifications } from '../../../api/my';
+import { useDistrictName } from '../../../api/queries';
+import { ArticleLink } from '../../../components/ArticleLink';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LinkButton } from '../../../components/LinkButton';
+import { Reasons } from '../../../components/Reasons';
+import { CategoryText, PriorityTags, StatusTag, WaitlistTag } from '../../../components/Tags';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { formatDate, formatDateTime } from '../../../lib/law';
+import { NotificationList } from '../NotificationsPage';
+import { AdmittedActions } from './AdmittedActions';
+import { History } from './History';
+
+const ADMITTED = ['admitted', 'approved'];
+
+/** Status of one application: where it stands, the priority flags and why, and what the family can do. */
+export function StatusPage() {
+  const { id } = useParams();
+  const { data: app, isLoading, error } = useMyApplication(id);
+  const { data: notes } = useMyNotifications();
+  const district = useDistrictName();
+  usePageTitle('申请状态');
+  if (isLoading) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
+  if (!app) return <div className="qc-narrow"><ErrorAlert error={error ?? new Error('not found')} /></div>;
+  const admitted = ADMITTED.includes(app.status);
+  const v = app.verdict;
+  return (
+    <div className="qc-narrow">
+      <Typography.Title level={1} style={{ fontSize: 22 }}>申请状态</Typography.Title>
+      <Card style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <StatusTag status={app.status} testId="application-status" />
+          {app.waitlist && admitted && <WaitlistTag status={app.waitlist.status} />}
+          {app.pendingChange && <Tag color="processing" data-testid="change-pending">变更审核中</Tag>}
+        </Space>
+        <Descriptions column={1} size="small" items={[
+          { key: 'r', label: '登记编号', children: <span data-testid="reg-code">{app.regCode ?? '提交后生成'}</span> },
+          { key: 'd', label: '受理区县', children: district(app.districtCode) },
+          { key: 'c', label: '申请类别', children: <CategoryText category={app.category} /> },
+          { key: 'p', label: '优先情形', children: <span data-testid="priority-flags"><PriorityTags priority={app.priority} linked /></span> },
+          ...(app.submittedAt ? [{ key: 's', label: '提交时间', children: formatDateTime(app.submittedAt) }] : []),
+          ...(app.admittedOn ? [{ key: 'a', label: '入库日期', children: formatDate(app.admittedOn) }] : []),
+          ...(app.noticeNo ? [{ key: 'n', label: '通知书编号', children: app.noticeNo }] : []),
+          ...(app.waitlist?.deadline && admitted ? [{ key: 'w', label: '信息确认截止日', children: formatDate(app.waitlist.deadline) }] : []),
+        ]} />
+        {app.status === 'submitted' && <Alert type="info" showIcon title="申请已提交，正在进行部门数据核查和区县审核。" />}
+        {(app.status === 'returned' || app.status === 'rejected' || app.status === 'cancelled' || app.status === 'removed') && app.decisionReason && (
+          <Alert type={app.status === 'returned' ? 'warning' : 'error'} showIcon title={app.status === 'returned' ? '退回补正原因' : '原因'} description={app.decisionReason} />
+        )}
+        {app.status === 'lapsed' && (
+          <Alert type="warning" showIcon title="未在期限内确认信息，轮候资格已失效"
+            description={<>轮候资格失效的家庭可重新提交入库申请（<ArticleLink article="第八条" />）。</>} />
+        )}
+        <Space wrap style={{ marginTop: 12 }}>
+          {app.status === 'draft' && <LinkButton type="primary" to={`/my/${app.id}/edit`} data-testid="continue-application">继续填写</LinkButton>}
+          {app.status === 'returned' && <LinkButton type="primary" to={`/my/${app.id}/edit`} data-testid="continue-application">修改并重新提交</LinkButton>}
+          {app.status === 'lapsed' && <LinkButton type="primary" to="/my/new">重新申请</LinkButton>}
+        </Space>
+      </Card>
+      {admitted && <AdmittedActions app={app} />}
+      {v && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>审核依据</h2>} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph>每一项条件是否满足及所依据的条文：</Typography.Paragraph>
+          <Reasons reasons={v.reasons} testId="verdict-reasons" />
+        </Card>
+      )}
+      {(app.events?.length ?? 0) > 0 && <History events={app.events!} />}
+      {(notes?.length ?? 0) > 0 && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>消息通知</h2>}>
+          <NotificationList items={notes!.slice(0, 5)} />
+        </Card>
+      )}
+    </div>
+  );
+}

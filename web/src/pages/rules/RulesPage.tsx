@@ -1,0 +1,46 @@
+import { Card, List, Space, Tag, Typography } from 'antd';
+import { useRules } from '../../api/queries';
+import { ArticleLink } from '../../components/ArticleLink';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePageTitle } from '../../components/usePageTitle';
+
+/** Every rule of the platform with the articles it implements. */
+export function RulesPage() {
+  usePageTitle('规则');
+  const { data, isLoading, error } = useRules();
+  return (
+    <div className="qc-narrow">
+      <Typography.Title level={1} style={{ fontSize: 24 }}>规则</Typography.Title>
+      <Typography.Paragraph>
+        平台的每项判断都由一条公开的规则作出，规则只依据政策条文和注明日期的参数。审计人员可通过接口
+        <Typography.Text code>POST /api/rules/&lt;规则编号&gt;/eval</Typography.Text> 复核任一判断。
+      </Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Card>
+        <List
+          loading={isLoading}
+          dataSource={data ?? []}
+          locale={{ emptyText: '暂无规则' }}
+          renderItem={(r) => (
+            <List.Item data-testid={`rule-${r.id}`}>
+              <List.Item.Meta
+                title={<>{r.title} <Typography.Text code>{r.id}</Typography.Text></>}
+                description={
+                  <Space size={[4, 4]} wrap>
+                    依据：
+                    {(r.citations ?? []).map((c, i) => (
+                      <Tag key={i}>
+                        {c.doc ?? ''} <ArticleLink article={c.article} articleNo={c.articleNo} docId={c.docId} clause={c.clause} />
+                      </Tag>
+                    ))}
+                  </Space>
+                }
+              />
+              {r.description && <div>{r.description}</div>}
+            </List.Item>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}
