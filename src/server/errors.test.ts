@@ -6,7 +6,8 @@ describe('field labels', () => {
   it('names a member field in Chinese with a 1-based row and in English with the index', () => {
     expect(fieldLabelZh('members.1.idNumber')).toBe('家庭成员第2人的身份证号');
     expect(fieldLabelEn('members.1.idNumber')).toBe('members[1].idNumber');
-    expect(fieldLabelZh('form.housing.ownedArea')).toBe('申请表的住房情况的名下住房面积');
+    expect(fieldLabelZh('form.housing.ownedArea')).toBe('住房情况的名下住房面积');
+    expect(fieldLabelZh('form')).toBe('申请表');
     expect(fieldLabelZh('unknownThing')).toBe('unknownThing');
   });
 });

@@ -13,6 +13,14 @@ describe('toErrorResponse', () => {
     });
   });
 
+  it('prefixes a command schema refusal with the field it names', () => {
+    const r = toErrorResponse(new DomainError('VALIDATION', 400, '身份证号无效（校验位错误）', 'invalid ID number (check digit)', 'form.members.1.idNumber',
+      { issues: [{ field: 'form.members.1.idNumber', message_zh: '身份证号无效（校验位错误）', message: 'invalid ID number (check digit)' }] }));
+    expect(r.body.message_zh).toBe('家庭成员第2人的身份证号：身份证号无效（校验位错误）');
+    expect(r.body.message).toBe('form.members[1].idNumber: invalid ID number (check digit)');
+    expect((r.body.details.issues as Array<{ field_zh: string }>)[0]!.field_zh).toBe('家庭成员第2人的身份证号');
+  });
+
   it('shows the internal part (where a duplicate person is) to staff only', () => {
     const e = new DomainError('DUPLICATE_PERSON', 409, '重复', 'duplicate', 'members.0.idNumber', {}, { regCode: 'JN2025000001' });
     expect(toErrorResponse(e, 'applicant').body.details).not.toHaveProperty('internal');

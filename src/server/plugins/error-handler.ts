@@ -30,12 +30,23 @@ function isDomainError(err: unknown): err is DomainErrorLike {
 
 function domainBody(e: DomainErrorLike, staff: boolean): ApiErrorBody {
   const details: ApiErrorBody['details'] = { ...(e.details ?? {}), ...(staff && e.internal ? { internal: e.internal } : {}) };
+  let message_zh = e.message_zh;
+  let message = e.message_en ?? e.message;
   if (e.field) {
     details.field = e.field;
     details.field_zh = fieldLabelZh(e.field);
     details.field_en = fieldLabelEn(e.field);
+    // Schema refusals from commands carry the problem only ("身份证号无效…"); say which field.
+    if (e.code === 'VALIDATION') {
+      message_zh = `${details.field_zh}：${message_zh}`;
+      message = `${details.field_en}: ${message}`;
+    }
   }
-  return { code: e.code, message: e.message_en ?? e.message, message_zh: e.message_zh, details };
+  if (Array.isArray(details.issues)) {
+    details.issues = (details.issues as Array<Record<string, unknown>>).map((i) =>
+      typeof i.field === 'string' ? { ...i, field_zh: fieldLabelZh(i.field) } : i);
+  }
+  return { code: e.code, message, message_zh, details };
 }
 
 const FASTIFY_ERRORS: Record<string, { status: number; code: string; zh: string; en: string }> = {
