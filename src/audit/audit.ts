@@ -54,7 +54,7 @@ export async function appendAudit(tx: Tx | Db, e: AuditEntry): Promise<{ seq: nu
   // timestamptz keeps microseconds and a Date milliseconds: both agree at millisecond precision.
   const at = new Date(Math.floor((e.at ?? new Date()).getTime()));
   const row: HashedFields = {
-    seq: Number(seq), at, actorAccountId: e.actor.accountId ?? null, actorRole: e.actor.role,
+    seq: Number(seq), at, actorAccountId: e.actor.accountId || null, actorRole: e.actor.role,
     action: e.action, targetType: e.targetType, targetId: e.targetId, detail,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;

@@ -1,0 +1,128 @@
+/**
+ * Storage helpers shared by the application commands. All take the caller's transaction.
+ */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { queryRows } from '../../db/client.js';
+import {
+  activePersons, applicationEvents, applicationMembers, applicationRevisions, applications,
+} from '../../db/schema.js';
+import { DomainError, notFound } from '../errors.js';
+import type { CommandContext } from '../context.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type RevisionRow = typeof applicationRevisions.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The application row, locked for the rest of the transaction; 404 when absent or not a uuid. */
+export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow> {
+  if (!UUID.test(id)) throw notFound();
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The application row without a lock (reads). */
+export async function readApplication(tx: Tx, id: string): Promise<ApplicationRow> {
+  if (!UUID.test(id)) throw notFound();
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Revision by sequence number. */
+export async function revisionBySeq(tx: Tx, applicationId: string, seq: number): Promise<RevisionRow | undefined> {
+  const [r] = await tx.select().from(applicationRevisions)
+    .where(and(eq(applicationRevisions.applicationId, applicationId), eq(applicationRevisions.seq, seq)));
+  return r;
+}
+
+/** The newest revision (the one a family edits, submits, or staff review). */
+export async function latestRevision(tx: Tx, applicationId: string): Promise<RevisionRow> {
+  const [r] = await tx.select().from(applicationRevisions)
+    .where(eq(applicationRevisions.applicationId, applicationId)).orderBy(desc(applicationRevisions.seq)).limit(1);
+  if (!r) throw new Error(`application ${applicationId} has no revision`);
+  return r;
+}
+
+/** Next registration code: "JN" + year + 6 digits. */
+export async function nextRegCode(tx: Tx, today: string): Promise<string> {
+  const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('application_reg_seq')::text as n`);
+  return `JN${today.slice(0, 4)}${n.padStart(6, '0')}`;
+}
+
+/** Next notice number, e.g. 济住保轮〔2026〕000123号 (admission) — prefix per notice kind. */
+export async function nextNoticeNo(tx: Tx, kind: 'admission' | 'removal' | 'lapse' | 'cancellation', today: string): Promise<string> {
+  const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('notice_seq')::text as n`);
+  const prefix = { admission: '济住保轮', removal: '济住保移', lapse: '济住保失', cancellation: '济住保撤' }[kind];
+  return `${prefix}〔${today.slice(0, 4)}〕${n.padStart(6, '0')}号`;
+}
+
+/** Append to the application's own history (every state change, by anyone). */
+export async function addEvent(
+  tx: Tx, ctx: CommandContext, e: { applicationId: string; kind: string; from?: string | null; to?: string | null; reason?: string | null; article?: string | null; evidence?: unknown },
+): Promise<void> {
+  await tx.insert(applicationEvents).values({
+    applicationId: e.applicationId,
+    at: ctx.clock.now(),
+    actorAccountId: ctx.actor.accountId || null,
+    kind: e.kind,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    reason: e.reason ?? null,
+    article: e.article ?? null,
+    evidence: (e.evidence ?? null) as never,
+  });
+}
+
+/** Non-identifying member rows of a revision (replaces any earlier rows of it). */
+export async function writeMembers(
+  tx: Tx, revisionId: string,
+  members: Array<{ relation: string; idBlind: string; birthDate: string; sex: 'M' | 'F'; hukouType: string; hukouCity: string }>,
+): Promise<void> {
+  await tx.delete(applicationMembers).where(eq(applicationMembers.revisionId, revisionId));
+  if (members.length) await tx.insert(applicationMembers).values(members.map((m, idx) => ({ revisionId, idx, ...m })));
+}
+
+/**
+ * Hold these persons for the application (adding to what it already holds). The primary key
+ * of active_persons is the guarantee; on a clash the whole command rolls back with 409.
+ * `internal.otherRegCode` tells staff where the person already is; the applicant's message does not.
+ */
+export async function holdPersons(tx: Tx, applicationId: string, blinds: string[], since: Date): Promise<void> {
+  if (!blinds.length) return;
+  const inserted = await tx.insert(activePersons).values(blinds.map((idBlind) => ({ idBlind, applicationId, since })))
+    .onConflictDoNothing().returning({ idBlind: activePersons.idBlind });
+  const got = new Set(inserted.map((r) => r.idBlind));
+  const missing = blinds.filter((b) => !got.has(b));
+  if (!missing.length) return;
+  const holders = await tx.select({ idBlind: activePersons.idBlind, applicationId: activePersons.applicationId, regCode: applications.regCode })
+    .from(activePersons).innerJoin(applications, eq(applications.id, activePersons.applicationId))
+    .where(inArray(activePersons.idBlind, missing));
+  const clash = holders.find((h) => h.applicationId !== applicationId);
+  if (clash) {
+    const member = blinds.indexOf(clash.idBlind);
+    throw new DomainError(
+      'PERSON_IN_ACTIVE_APPLICATION', 409,
+      `家庭成员第${member + 1}人已在其他有效的轮候申请中，同一人只能参加一个申请家庭。如有疑问请联系区县住房保障部门。`,
+      `Member ${member + 1} is already in another active waiting-list application; a person may be in one family's application only.`,
+      `form.members.${member}.idNumber`, { member },
+      { otherRegCode: clash.regCode, otherApplicationId: clash.applicationId },
+    );
+  }
+}
+
+/** Release persons of the application: all of them, or all except `keep`. */
+export async function releasePersons(tx: Tx, applicationId: string, keep: string[] = []): Promise<void> {
+  const held = await tx.select({ idBlind: activePersons.idBlind }).from(activePersons).where(eq(activePersons.applicationId, applicationId));
+  const drop = held.map((h) => h.idBlind).filter((b) => !keep.includes(b));
+  if (drop.length) await tx.delete(activePersons).where(and(eq(activePersons.applicationId, applicationId), inArray(activePersons.idBlind, drop)));
+}
+
+/** Bump version/updated_at and set fields on the application. */
+export async function updateApplication(tx: Tx, app: ApplicationRow, now: Date, set: Partial<typeof applications.$inferInsert>): Promise<ApplicationRow> {
+  const [row] = await tx.update(applications).set({ ...set, updatedAt: now, version: app.version + 1 })
+    .where(eq(applications.id, app.id)).returning();
+  return row;
+}
