@@ -18,4 +18,15 @@ export const theme: ThemeConfig = {
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
   },
+  components: {
+    // the header menu sits on the brand blue: white text keeps 8:1
+    Menu: {
+      darkItemBg: '#1a4fa0',
+      darkPopupBg: '#1a4fa0',
+      darkItemColor: '#ffffff',
+      darkItemHoverColor: '#ffffff',
+      darkItemSelectedBg: '#0d3470',
+      darkItemSelectedColor: '#ffffff',
+    },
+  },
 };

@@ -22,8 +22,8 @@ export function RegisterPage() {
     setBusy(true);
     setError(null);
     try {
-      await post('/api/auth/register', v);
-      const r = await post<{ account?: Account } & Partial<Account>>('/api/auth/login', { username: v.username, password: v.password });
+      // registration signs the new family in (server sets the session cookie)
+      const r = await post<{ account?: Account } & Partial<Account>>('/api/auth/register', v);
       qc.setQueryData(['me'], (r.account ?? r) as Account);
       await qc.invalidateQueries({ queryKey: ['me'] });
       nav('/my', { replace: true });
