@@ -71,9 +71,9 @@ export function dottedPath(path: ReadonlyArray<PropertyKey> | string): string {
  */
 export function fieldLabelZh(field: string): string {
   if (field === '') return '请求内容';
-  // "form.members.0.name" reads better without "申请表的" in front.
+  // "form.members.0.name" (and a rule's "input.…") reads better without "申请表的" in front.
   const parts = field.split('.');
-  if (parts[0] === 'form' && parts.length > 1) parts.shift();
+  if ((parts[0] === 'form' || parts[0] === 'input') && parts.length > 1) parts.shift();
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const seg = parts[i]!;

@@ -5,8 +5,9 @@ import { authRoutes } from './auth/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
+import { ruleRoutes } from './rules/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
-export const ROUTES: RouteModule[] = [healthRoutes, authRoutes, lawRoutes, districtRoutes];
+export const ROUTES: RouteModule[] = [healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes];
