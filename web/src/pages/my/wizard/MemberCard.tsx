@@ -13,7 +13,7 @@ export function MemberCard({ index, name, onRemove }: { index: number; name: num
   return (
     <Card
       size="small"
-      title={<h3 style={{ fontSize: 16, margin: 0 }}>{title}</h3>}
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
       style={{ marginBottom: 12 }}
       extra={onRemove && (
         <Button danger type="text" icon={<DeleteOutlined />} onClick={onRemove} aria-label={`删除${title}`} data-testid={t('remove')}>
@@ -28,7 +28,7 @@ export function MemberCard({ index, name, onRemove }: { index: number; name: num
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
-          <Form.Item label="身份证号" name={[name, 'idNumber']} rules={[{ validator: idNumberValidator }]}
+          <Form.Item label="身份证号" required name={[name, 'idNumber']} rules={[{ validator: idNumberValidator }]}
             validateTrigger={['onChange', 'onBlur']} extra={<IdNumberHint index={index} />}>
             <Input autoComplete="off" maxLength={18} data-testid={t('idNumber')} style={{ textTransform: 'uppercase' }} />
           </Form.Item>
@@ -38,18 +38,18 @@ export function MemberCard({ index, name, onRemove }: { index: number; name: num
             <Select aria-label="与申请人关系" options={options(RELATION)} data-testid={t('relation')} disabled={index === 0} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12}>
           <Form.Item label="户籍类型" name={[name, 'hukou', 'type']} rules={req('请选择户籍类型')}>
             <Radio.Group options={options(HUKOU_TYPE)} data-testid={t('hukouType')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12}>
           <Form.Item label="户籍所在地" name={[name, 'hukou', 'city']}
             rules={[{ required: true, message: '请选择户籍所在地' }, { pattern: /^\d{6}$/, message: '行政区划代码为6位数字' }]}>
             <HukouCitySelect testId={t('hukouCity')} label={`${title}户籍所在地`} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12}>
           <Form.Item label="户籍详细地址（选填）" name={[name, 'hukou', 'place']}>
             <Input data-testid={t('hukouPlace')} placeholder="如 某街道某社区" />
           </Form.Item>
@@ -59,17 +59,17 @@ export function MemberCard({ index, name, onRemove }: { index: number; name: num
             <Radio.Group options={options(MARITAL)} data-testid={t('maritalStatus')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Form.Item label="学历" name={[name, 'educationLevel']} rules={req('请选择学历')}>
             <Select aria-label="学历" options={options(EDUCATION)} data-testid={t('educationLevel')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Form.Item label="技能等级" name={[name, 'skillLevel']} rules={req('请选择技能等级')}>
             <Select aria-label="技能等级" options={options(SKILL)} data-testid={t('skillLevel')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Form.Item label="人才层次" name={[name, 'talentLevel']} rules={req('请选择人才层次')}
             extra="A至E类为高层次人才（按本市人才分类认定）">
             <Select aria-label="人才层次" options={options(TALENT)} data-testid={t('talentLevel')} />

@@ -20,7 +20,7 @@ export function PreviewVerdict({ form }: { form: ApplicationForm }) {
     retry: false,
   });
   return (
-    <Card size="small" title={<h3 style={{ fontSize: 16, margin: 0 }}>预评估（仅供参考）</h3>} loading={isLoading} data-testid="preview-verdict">
+    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>预评估（仅供参考）</h2>} loading={isLoading} data-testid="preview-verdict">
       {error ? (
         <Typography.Text>暂时无法预评估，请检查填写内容后再试；不影响提交。</Typography.Text>
       ) : data ? (

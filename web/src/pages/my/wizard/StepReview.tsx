@@ -13,7 +13,7 @@ export function StepReview({ values, changeMode }: { values: ApplicationForm; ch
   const district = useDistrictName();
   return (
     <>
-      <Card size="small" title={<h3 style={{ fontSize: 16, margin: 0 }}>基本信息</h3>} style={{ marginBottom: 12 }}>
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>基本信息</h2>} style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small" items={[
           { key: 'd', label: '申请受理区县', children: district(values.districtCode) },
           { key: 'p', label: '联系电话', children: values.phone || '—' },
@@ -22,7 +22,7 @@ export function StepReview({ values, changeMode }: { values: ApplicationForm; ch
       {(values.members ?? []).map((m, i) => {
         const info = m.idNumber ? readIdNumber(m.idNumber) : null;
         return (
-          <Card key={i} size="small" title={<h3 style={{ fontSize: 16, margin: 0 }}>{RELATION[m.relation] ?? '成员'}：{m.name || '（未填写姓名）'}</h3>} style={{ marginBottom: 12 }}>
+          <Card key={i} size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{RELATION[m.relation] ?? '成员'}：{m.name || '（未填写姓名）'}</h2>} style={{ marginBottom: 12 }}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small" items={[
               { key: 'id', label: '身份证号', children: m.idNumber || '—' },
               { key: 'b', label: '出生日期 / 性别', children: info?.valid ? `${info.birthDate} / ${info.sex === 'male' ? '男' : '女'}` : '—' },
@@ -34,7 +34,7 @@ export function StepReview({ values, changeMode }: { values: ApplicationForm; ch
           </Card>
         );
       })}
-      <Card size="small" title={<h3 style={{ fontSize: 16, margin: 0 }}>就业、收入与住房</h3>} style={{ marginBottom: 12 }}>
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>就业、收入与住房</h2>} style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small" items={[
           { key: 'r', label: '是否已退休', children: yesNo(values.employment?.retired) },
           { key: 's', label: '在济南社保缴纳月数', children: `${values.employment?.socialInsuranceMonths ?? 0} 个月` },
@@ -42,7 +42,7 @@ export function StepReview({ values, changeMode }: { values: ApplicationForm; ch
           { key: 'u', label: '名下住房', children: `${values.housing?.ownedUnits ?? 0} 套，${values.housing?.ownedArea ?? 0} 平方米` },
         ]} />
       </Card>
-      <Card size="small" title={<h3 style={{ fontSize: 16, margin: 0 }}>第十五条 情况说明</h3>} style={{ marginBottom: 12 }}>
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>第十五条 情况说明</h2>} style={{ marginBottom: 12 }}>
         <Descriptions column={1} size="small" items={[
           { key: 'f', label: '已享受房改房等政策性住房', children: yesNo(values.declarations?.formerPolicyHousing) },
           { key: 'p', label: '正在承租政策性租赁住房', children: yesNo(values.declarations?.publicRental) },

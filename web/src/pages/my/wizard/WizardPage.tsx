@@ -15,6 +15,7 @@ import { StepMembers } from './StepMembers';
 import { StepReview } from './StepReview';
 
 const TITLES = ['申请人与家庭成员', '就业与社保', '收入与住房', '情况说明', '核对并提交'];
+const SHORT = ['家庭成员', '就业社保', '收入住房', '情况说明', '核对提交'];
 const EDITABLE = ['draft', 'returned'];
 
 /** Application wizard: new, continue a draft/returned one, or a change request (第九条). */
@@ -110,7 +111,7 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
   const busy = save.isPending || submit.isPending || change.isPending;
   const isLast = step === 4;
   return (
-    <div className="qc-narrow">
+    <div className="qc-narrow" style={{ maxWidth: 960 }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {mode === 'change' ? '申请变更轮候信息' : '保障性住房轮候库入库申请'}
       </Typography.Title>
@@ -118,7 +119,7 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
         <Alert type="warning" showIcon title="申请被退回补正" description={app.decisionReason} style={{ marginBottom: 12 }} />
       )}
       {screens.md ? (
-        <Steps current={step} items={TITLES.map((t, i) => ({ title: t, disabled: i > step }))} onChange={(s) => s < step && goto(s)} style={{ marginBottom: 16 }} />
+        <Steps current={step} items={SHORT.map((t, i) => ({ title: t, disabled: i > step }))} onChange={(s) => s < step && goto(s)} style={{ marginBottom: 16 }} />
       ) : (
         <Card size="small" style={{ marginBottom: 12 }}>
           <div aria-live="polite">第 {step + 1} / 5 步：<strong>{TITLES[step]}</strong></div>
