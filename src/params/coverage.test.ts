@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { family } from '../rules/housing/eligibility/family.fixture.js';
+import { evaluateRule, rules } from '../rules/registry.js';
 import { type ParamDefinition, allParams, param, versionOn } from './load.js';
 
 function* days(from: string, to: string): Generator<string> {
@@ -35,7 +37,44 @@ describe('temporal coverage of params/', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it.each(defs.map((d) => [d.name, d] as const))('%s cites 济政发〔2025〕3号 by article', (_name, def) => {
-    for (const v of def.versions) expect(v.reference).toMatch(/^济政发〔2025〕3号 第[一二三四五六七八九十]+条/);
+  it.each(defs.map((d) => [d.name, d] as const))('%s cites a document of the gazette by article', (_name, def) => {
+    for (const v of def.versions) expect(v.reference).toMatch(/^\p{Script=Han}+〔\d{4}〕\d+号 第[一二三四五六七八九十]+条/u);
+  });
+});
+
+describe('no rule reads a parameter on a date before it starts', () => {
+  const inForce = allParams().get('housing.measure.in_force')!.versions[0]!.from;
+  const samples: Record<string, unknown> = {
+    'housing.eligibility': family(),
+    'housing.waitlist-status': { admittedOn: '2025-03-31', lastConfirmedOn: null, purchased: false },
+  };
+
+  it('every rule has a sample input here', () => {
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(rules).sort());
+  });
+
+  it.each(Object.values(rules).map((r) => [r.id, r] as const))('%s: every parameter it reads starts by the in-force date 2025-03-31', (_id, rule) => {
+    expect(inForce).toBe('2025-03-31');
+    for (const name of rule.params) {
+      const def = allParams().get(name);
+      expect(def, name).toBeDefined();
+      expect(def!.versions[0]!.from <= inForce, name).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(rules).map((id) => [id] as const))('%s: refuses the day before the measure and, on every day after, reads only declared parameters in force', (id) => {
+    expect(evaluateRule(id, samples[id], '2025-03-30')).toMatchObject({ ok: false, problems: [{ field: 'asOf' }] });
+    const declared = new Set(rules[id]!.params);
+    for (const day of days(inForce, '2026-12-31')) {
+      const out = evaluateRule(id, samples[id], day);
+      if (!out.ok) throw new Error(`${id} on ${day}: ${JSON.stringify(out.problems)}`);
+      for (const step of out.result.trace) {
+        for (const [name, used] of Object.entries(step.params ?? {})) {
+          expect(declared.has(name), `${id} reads undeclared ${name}`).toBe(true);
+          expect(used.version <= day, `${name} version ${used.version} on ${day}`).toBe(true);
+          expect(used.version).toBe(versionOn(allParams().get(name)!, day)!.from);
+        }
+      }
+    }
   });
 });
