@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, index, integer, jsonb, pgSequence, pgTable, primaryKey,
+  bigserial, check, date, index, integer, jsonb, pgSequence, pgTable, primaryKey,
   smallint, text, timestamp, unique, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -231,25 +231,3 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.key, t.accountId] })]);
-
-/**
- * Fallback job queue for the embedded PGlite setup (see src/jobs/README.md): rows claimed
- * with FOR UPDATE SKIP LOCKED. On PostgreSQL pg-boss owns its own schema instead.
- */
-export const jobs = pgTable('jobs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  name: text('name').notNull(),
-  payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
-  runAt: ts('run_at').notNull().defaultNow(),
-  singletonKey: text('singleton_key'),
-  lockedAt: ts('locked_at'),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
-  result: jsonb('result'),
-  doneAt: ts('done_at'),
-  failed: boolean('failed').notNull().default(false),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  index('jobs_due_idx').on(t.runAt).where(sql`done_at is null`),
-  uniqueIndex('jobs_singleton_uq').on(t.name, t.singletonKey).where(sql`done_at is null and singleton_key is not null`),
-]);
