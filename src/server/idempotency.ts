@@ -28,19 +28,21 @@ function requestHash(req: FastifyRequest): string {
 
 /**
  * Runs `fn` at most once per (Idempotency-Key, account). Without the header, just runs it.
- * `fn` returns the status and body to send; the replay sends the same.
+ * `fn` returns the status and body to send; the replay answers the same status and body.
+ * The caller returns the body from its handler, so the route's response schema applies to both.
  */
-export async function idempotent(
+export async function idempotent<T>(
   deps: AppDeps,
   req: FastifyRequest,
   reply: FastifyReply,
-  fn: () => Promise<{ status: number; body: unknown }>,
-): Promise<unknown> {
+  fn: () => Promise<{ status: number; body: T }>,
+): Promise<T> {
   const raw = req.headers[IDEMPOTENCY_HEADER];
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (key === undefined || !req.actor.accountId) {
     const r = await fn();
-    return reply.code(r.status).send(r.body);
+    reply.code(r.status);
+    return r.body;
   }
   if (!KEY.test(key)) {
     throw new HttpError(400, 'VALIDATION', '幂等键 (Idempotency-Key) 应为 1–100 位字母、数字或 _ . : -。',
@@ -63,7 +65,8 @@ export async function idempotent(
         'This Idempotency-Key was already used for a different request.', { field: IDEMPOTENCY_HEADER });
     }
     if (prior && prior.statusCode !== null) {
-      return reply.code(prior.statusCode).header('idempotent-replayed', 'true').send(prior.response);
+      reply.code(prior.statusCode).header('idempotent-replayed', 'true');
+      return prior.response as T;
     }
     // In progress elsewhere, unless stale: then take it over atomically.
     const taken = await db.update(idempotencyKeys).set({ createdAt: now })
@@ -74,7 +77,7 @@ export async function idempotent(
         'The same request is still being processed; retry shortly.', { field: IDEMPOTENCY_HEADER });
     }
   }
-  let result: { status: number; body: unknown };
+  let result: { status: number; body: T };
   try {
     result = await fn();
   } catch (err) {
@@ -84,5 +87,6 @@ export async function idempotent(
   await db.update(idempotencyKeys)
     .set({ statusCode: result.status, response: result.body as object })
     .where(and(where, or(isNull(idempotencyKeys.statusCode))));
-  return reply.code(result.status).send(result.body);
+  reply.code(result.status);
+  return result.body;
 }

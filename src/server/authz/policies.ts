@@ -26,14 +26,14 @@ export const ACTIONS = [
   'my.applications.change', 'my.applications.withdraw', 'my.applications.confirm', 'my.notice.read',
   'my.notifications.read',
   'staff.queue.read', 'staff.application.read', 'staff.application.approve', 'staff.application.return',
-  'staff.application.reject', 'staff.application.cancel', 'staff.results.export',
+  'staff.application.reject', 'staff.application.cancel', 'staff.results.export', 'staff.person.lookup',
   'staff.audit.read', 'staff.audit.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALL_ROLES: Role[] = ['public', 'applicant', 'district_staff', 'city_staff', 'auditor'];
 const SIGNED_IN: Role[] = ['applicant', 'district_staff', 'city_staff', 'auditor'];
-const STAFF_READS: Action[] = ['staff.queue.read', 'staff.application.read', 'staff.results.export'];
+const STAFF_READS: Action[] = ['staff.queue.read', 'staff.application.read', 'staff.results.export', 'staff.person.lookup'];
 const STAFF_WRITES: Action[] = [
   'staff.application.approve', 'staff.application.return', 'staff.application.reject', 'staff.application.cancel',
 ];

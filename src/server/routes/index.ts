@@ -1,13 +1,21 @@
 /** Every resource's routes, in registration order. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
+import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
+import { myApplicationRoutes } from './my-applications/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { publicRoutes } from './public/routes.js';
 import { ruleRoutes } from './rules/routes.js';
+import { staffApplicationRoutes } from './staff-applications/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
 
-export const ROUTES: RouteModule[] = [healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes];
+export const ROUTES: RouteModule[] = [
+  healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes, publicRoutes,
+  myApplicationRoutes, notificationRoutes, staffApplicationRoutes, auditRoutes,
+];
