@@ -1,0 +1,74 @@
+/**
+ * A closed-loop load driver: `clients` workers each run `op` back to back until the time is
+ * up. Operations that finish during the warm-up are not counted. Every operation's latency
+ * and every error code are recorded.
+ */
+import { performance } from 'node:perf_hooks';
+import { summarise, type LatencySummary } from './stats.js';
+
+/** Options of `runClosedLoop`. */
+export interface ClosedLoopOptions<S> {
+  clients: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Per-client state (e.g. a logged-in HTTP client). */
+  setup(client: number): Promise<S>;
+  /**
+   * One operation; `seq` is globally unique across clients. Throw to count an error. It may
+   * return the latencies of its parts (ms by name), summarised like the whole.
+   */
+  op(state: S, seq: number): Promise<Record<string, number> | void>;
+  /** Called about once a second with the number counted so far. */
+  onTick?(done: number, elapsedS: number): void;
+}
+
+/** What a run measured. */
+export interface ClosedLoopResult {
+  clients: number;
+  measuredSeconds: number;
+  ok: number;
+  errors: Record<string, number>;
+  perSecond: number;
+  latency: LatencySummary;
+  /** Summaries of the parts the operation reported. */
+  parts: Record<string, LatencySummary>;
+}
+
+/** Runs the load; `nextSeq` starts at `firstSeq` and is shared by all clients. */
+export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): Promise<ClosedLoopResult> {
+  const states = await Promise.all(Array.from({ length: o.clients }, (_, i) => o.setup(i)));
+  let seq = firstSeq;
+  const latencies: number[] = [];
+  const parts: Record<string, number[]> = {};
+  const errors: Record<string, number> = {};
+  const t0 = performance.now();
+  const measureFrom = t0 + o.warmupSeconds * 1000;
+  const end = measureFrom + o.seconds * 1000;
+  let lastOpEnd = measureFrom;
+  const tick = o.onTick && setInterval(() => o.onTick!(latencies.length, (performance.now() - measureFrom) / 1000), 1000);
+  await Promise.all(states.map(async (s) => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      try {
+        const split = await o.op(s, seq++);
+        const done = performance.now();
+        if (started >= measureFrom && done <= end) {
+          latencies.push(done - started);
+          for (const [k, v] of Object.entries(split ?? {})) (parts[k] ??= []).push(v);
+        }
+        lastOpEnd = Math.max(lastOpEnd, done);
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? (e as Error).message?.slice(0, 80) ?? 'error';
+        errors[code] = (errors[code] ?? 0) + 1;
+      }
+    }
+  }));
+  if (tick) clearInterval(tick);
+  const measuredSeconds = o.seconds;
+  return {
+    clients: o.clients, measuredSeconds, ok: latencies.length, errors,
+    perSecond: Math.round((latencies.length / measuredSeconds) * 10) / 10,
+    latency: summarise(latencies),
+    parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, summarise(v)])),
+  };
+}
