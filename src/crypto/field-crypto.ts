@@ -75,6 +75,6 @@ export function createFieldCrypto(keys: KeyMaterial): FieldCrypto {
  * column or row fails to decrypt. Every writer and reader of these fields uses these.
  */
 export const AAD = {
-  accountPhone: 'account.phone',
+  accountPhone: (accountId: string) => `accounts.phone:${accountId}`,
   revisionForm: (applicationId: string) => `application_revision.form:${applicationId}`,
 } as const;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../db/testing.js';
@@ -12,8 +13,9 @@ describe.each(TEST_DB_KINDS)('outbox notifications on %s', (kind) => {
   let accountId: string;
   beforeAll(async () => {
     h = await openTestDbOf(kind);
+    const id = randomUUID();
     [{ id: accountId }] = await h.db.insert(accounts).values({
-      username: 'family', passwordHash: 'x', role: 'applicant', displayName: '张三', phoneEnc: crypto.encrypt('13912345678', AAD.accountPhone),
+      id, username: 'family', passwordHash: 'x', role: 'applicant', displayName: '张三', phoneEnc: crypto.encrypt('13912345678', AAD.accountPhone(id)),
     }).returning({ id: accounts.id });
   });
   afterAll(() => h.close());

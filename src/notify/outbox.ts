@@ -67,7 +67,7 @@ export async function dispatchOutbox(
   const now = deps.now ?? (() => new Date());
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ n: notifications, phoneEnc: accounts.phoneEnc })
+      .select({ n: notifications, phoneEnc: accounts.phoneEnc, accountId: accounts.id })
       .from(notifications)
       .innerJoin(accounts, eq(accounts.id, notifications.accountId))
       .where(and(isNull(notifications.dispatchedAt), sql`${notifications.attempts} < ${MAX_ATTEMPTS}`))
@@ -76,12 +76,12 @@ export async function dispatchOutbox(
       .for('update', { of: notifications, skipLocked: true });
     let sent = 0;
     let failed = 0;
-    for (const { n, phoneEnc } of rows) {
+    for (const { n, phoneEnc, accountId } of rows) {
       try {
         const adapter = deps.adapters[n.channel as Channel];
         if (n.channel !== 'in_app') {
           if (!adapter) throw new Error(`no adapter for channel ${n.channel}`);
-          const to = n.channel === 'sms' && phoneEnc ? deps.crypto.decrypt(phoneEnc, AAD.accountPhone) : null;
+          const to = n.channel === 'sms' && phoneEnc ? deps.crypto.decrypt(phoneEnc, AAD.accountPhone(accountId)) : null;
           await adapter.send({ id: n.id, to, subject: n.subject, body: n.body, template: n.template });
         }
         await tx.update(notifications).set({ dispatchedAt: now(), attempts: n.attempts + 1, lastError: null }).where(eq(notifications.id, n.id));

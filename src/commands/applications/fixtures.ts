@@ -2,6 +2,7 @@
  * Test and demo support: valid ID numbers (GB 11643 check code), a family form that passes
  * housing.eligibility as a wage family, and a small world of accounts on a real database.
  */
+import { randomUUID } from 'node:crypto';
 import { idCheckCode } from '../../rules/core/id-number.js';
 import type { DbHandle } from '../../db/client.js';
 import { accounts } from '../../db/schema.js';
@@ -59,9 +60,10 @@ export async function makeWorld(h: DbHandle, today = '2026-01-05') {
   ];
   const actors = {} as Record<WorldActor, Actor>;
   for (const [username, role, districtCode] of defs) {
+    const id = randomUUID();
     const [a] = await h.db.insert(accounts).values({
-      username, role, districtCode, passwordHash: 'not-used-in-command-tests', displayName: username,
-      phoneEnc: role === 'applicant' ? crypto.encrypt('13912345678', AAD.accountPhone) : null,
+      id, username, role, districtCode, passwordHash: 'not-used-in-command-tests', displayName: username,
+      phoneEnc: role === 'applicant' ? crypto.encrypt('13912345678', AAD.accountPhone(id)) : null,
     }).returning({ id: accounts.id });
     actors[username] = { accountId: a.id, role, ...(districtCode ? { districtCode } : {}) } as Actor;
   }
