@@ -157,8 +157,7 @@ function splitSections(lines: string[]): { preamble: string[]; articles: Article
     } else if (found.length === 0) preamble.push(p.text);
     else found[found.length - 1]!.paras.push(p.text);
   }
-  const articles = found.map((a, i) => ({ ...a, no: i + 1, text: a.paras.join('\n'), clauses: [] as Clause[] }))
-    .map(({ paras: _paras, ...rest }) => rest);
+  const articles = found.map(({ paras, ...a }, i) => ({ id: a.id, no: i + 1, label: a.label, chapter: a.chapter, text: paras.join('\n'), clauses: [] }));
   return { preamble, articles };
 }
 

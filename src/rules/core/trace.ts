@@ -33,12 +33,11 @@ export class Tracer {
     return { name, ...param<T>(name, this.asOf) };
   }
 
-  /** Records a test; returns `passed` so a condition reads as one expression. */
-  step(article: string, test: string, value: unknown, passed?: boolean, params: ParamUse[] = []): boolean | undefined {
+  /** Records a test, with the parameter versions it read. */
+  step(article: string, test: string, value: unknown, passed?: boolean, params: ParamUse[] = []): void {
     const s: TraceStep = { rule: this.rule, article, test, value };
     if (passed !== undefined) s.passed = passed;
     if (params.length) s.params = Object.fromEntries(params.map((p) => [p.name, { value: p.value, version: p.version }]));
     this.steps.push(s);
-    return passed;
   }
 }
