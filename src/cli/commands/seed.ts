@@ -1,0 +1,39 @@
+/**
+ * `quancheng seed`: load the demo accounts and applications (src/demo/ACCOUNTS.md).
+ * Idempotent: accounts that already have applications are left as they are.
+ */
+import type { Command } from 'commander';
+import { migrate, openDb } from '../../db/client.js';
+import { loadFieldCrypto } from '../../crypto/index.js';
+import { isIsoDate, todayInShanghai } from '../../rules/core/dates.js';
+import { seedDemo } from '../../demo/seed.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../demo/accounts.js';
+
+/** Registers `seed`. */
+export function registerSeed(program: Command): void {
+  program
+    .command('seed')
+    .description('载入演示数据 Load the demo accounts and applications')
+    .option('--data-dir <dir>', 'PGlite data and key folder (default $QC_DATA_DIR or ./data)')
+    .option('--today <date>', 'the date the demo is told up to (default: today in Asia/Shanghai)')
+    .action(async (o: { dataDir?: string; today?: string }) => {
+      const today = o.today ?? todayInShanghai(new Date());
+      if (!isIsoDate(today)) {
+        process.stderr.write('评估日期须为 YYYY-MM-DD / --today must be a date YYYY-MM-DD\n');
+        process.exitCode = 2;
+        return;
+      }
+      const url = process.env.DATABASE_URL;
+      const dataDir = o.dataDir ?? process.env.QC_DATA_DIR ?? './data';
+      const h = await openDb(url ? { url } : { dataDir: `${dataDir}/pglite` });
+      try {
+        await migrate(h);
+        const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
+        const r = await seedDemo(h, { crypto, today, log: (s) => process.stdout.write(`${s}\n`) });
+        process.stdout.write(`seeded (${h.kind}): ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.lapsed} lapsed\n`);
+        process.stdout.write(`demo accounts (password ${DEMO_PASSWORD}): family1…family12, ${DEMO_STAFF.map((s) => s.username).join(', ')} — see src/demo/ACCOUNTS.md\n`);
+      } finally {
+        await h.close();
+      }
+    });
+}
