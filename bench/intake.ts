@@ -16,6 +16,7 @@ import { SimulatedProvider } from '../src/datachecks/simulated.js';
 import { runClosedLoop, type ClosedLoopResult } from './lib/closed-loop.js';
 import { openBenchDb, type BenchDbKind } from './lib/db.js';
 import { httpIntake, httpLogin, inprocIntake, type HttpClient, type IntakeTimings } from './lib/intake-clients.js';
+import { backendCpuDelta, pgBackendsCpu, processCpuMs } from './lib/cpu.js';
 import { machineInfo, peakRssMiB } from './lib/machine.js';
 import { writeResult } from './lib/results.js';
 
@@ -50,12 +51,21 @@ const tick = (label: string) => (done: number, s: number) => { if (s > 0) proces
 
 async function measure<S>(label: string, first: number, setup: (i: number) => Promise<S>, run: (s: S, n: number) => Promise<IntakeTimings>) {
   const loadBefore = machineInfo().loadAvg1m;
+  let cpu0 = 0;
+  let cpu1 = 0;
+  let pg0 = new Map<number, number>();
+  let pg1 = new Map<number, number>();
   const r: ClosedLoopResult = await runClosedLoop({
     clients, seconds, warmupSeconds: warmup, setup, onTick: tick(label),
+    atWindowStart: async () => { cpu0 = processCpuMs(); pg0 = await pgBackendsCpu(handle); },
+    atWindowEnd: async () => { cpu1 = processCpuMs(); pg1 = await pgBackendsCpu(handle); },
     op: async (s, n) => { const t = await run(s, n); return { create: t.createMs, submit: t.submitMs }; },
   }, first);
   process.stderr.write('\n');
-  return { ...r, loadAvg1mBefore: loadBefore, loadAvg1mAfter: machineInfo().loadAvg1m };
+  const per = (ms: number) => (r.ok ? Math.round((ms / r.ok) * 100) / 100 : null);
+  // CPU per application is what predicts throughput on dedicated cores: cores × 1000 / (node + db).
+  const cpuMsPerApplication = { node: per(cpu1 - cpu0), postgresBackends: handle.kind === 'postgres' ? per(backendCpuDelta(pg0, pg1)) : null };
+  return { ...r, cpuMsPerApplication, loadAvg1mBefore: loadBefore, loadAvg1mAfter: machineInfo().loadAvg1m };
 }
 
 const runs: Record<string, unknown> = {};

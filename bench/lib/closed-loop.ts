@@ -18,6 +18,9 @@ export interface ClosedLoopOptions<S> {
    * return the latencies of its parts (ms by name), summarised like the whole.
    */
   op(state: S, seq: number): Promise<Record<string, number> | void>;
+  /** Called when the measured window opens and when it closes (e.g. CPU snapshots). */
+  atWindowStart?(): Promise<void> | void;
+  atWindowEnd?(): Promise<void> | void;
   /** Called about once a second with the number counted so far. */
   onTick?(done: number, elapsedS: number): void;
 }
@@ -45,6 +48,9 @@ export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): P
   const measureFrom = t0 + o.warmupSeconds * 1000;
   const end = measureFrom + o.seconds * 1000;
   let lastOpEnd = measureFrom;
+  const hooks: Array<Promise<void> | void> = [];
+  const startT = setTimeout(() => hooks.push(o.atWindowStart?.()), measureFrom - t0);
+  const endT = setTimeout(() => hooks.push(o.atWindowEnd?.()), end - t0);
   const tick = o.onTick && setInterval(() => o.onTick!(latencies.length, (performance.now() - measureFrom) / 1000), 1000);
   await Promise.all(states.map(async (s) => {
     while (performance.now() < end) {
@@ -64,6 +70,9 @@ export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): P
     }
   }));
   if (tick) clearInterval(tick);
+  clearTimeout(startT);
+  clearTimeout(endT);
+  await Promise.all(hooks);
   const measuredSeconds = o.seconds;
   return {
     clients: o.clients, measuredSeconds, ok: latencies.length, errors,
