@@ -1,45 +1,60 @@
 /**
  * `quancheng start`: open the database (DATABASE_URL → PostgreSQL, else PGlite in
- * ./data/pglite), migrate, seed the demo on first start, start the jobs, and serve the API and
+ * ./data/pglite), migrate, load the demo on first start, start the jobs, and serve the API and
  * the web app on PORT (default 3000) and HOST (default 0.0.0.0).
  */
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { migrate, openDb } from '../../db/client.js';
 import { loadFieldCrypto } from '../../crypto/index.js';
-import { SimulatedProvider } from '../../datachecks/index.js';
 import { systemClock } from '../../commands/context.js';
+import { countAccounts } from '../../commands/accounts/register.js';
+import { demoProvider, seedDemo } from '../../demo/seed.js';
+import { DEMO_PASSWORD } from '../../demo/accounts.js';
+import { startJobs } from '../../jobs/index.js';
 import { buildApp } from '../../server/app.js';
 
 /** Options of `start` (each also read from the environment). */
-export type StartOptions = { port?: number; host?: string; dataDir?: string; seed?: boolean };
+export type StartOptions = { port?: number; host?: string; dataDir?: string; seed?: boolean; jobs?: boolean };
 
-/** Starts the platform; resolves with a `stop()` once it listens. */
+/** Where the demo accounts are listed. */
+export const DEMO_ACCOUNTS_FILE = fileURLToPath(new URL('../../demo/ACCOUNTS.md', import.meta.url));
+
+/** Starts the platform; resolves once it listens, with its URL and a `stop()`. */
 export async function startPlatform(opts: StartOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
+  const dbUrl = process.env.DATABASE_URL;
   const dataDir = opts.dataDir ?? process.env.QC_DATA_DIR ?? './data';
-  const handle = await openDb(url ? { url } : { dataDir: `${dataDir}/pglite` });
+  const handle = await openDb(dbUrl ? { url: dbUrl } : { dataDir: `${dataDir}/pglite` });
   await migrate(handle);
   const clock = systemClock;
   const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
-  const dataChecks = new SimulatedProvider({}, () => clock.now());
+  // The departments are simulated until real adapters are connected; the demo families are in its book.
+  const dataChecks = demoProvider(() => clock.now());
+  const app = await buildApp({ db: handle, clock, dataChecks, crypto, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const log = app.log;
 
-  const app = await buildApp({
-    db: handle, clock, dataChecks, crypto,
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  });
+  // "First start" = no account yet; an operator's own data is never overwritten by the demo.
+  if (opts.seed !== false && (await countAccounts(handle.db)) === 0) {
+    const r = await seedDemo(handle, { crypto, today: clock.today(), log: (s) => log.info(s) });
+    log.info(`demo data loaded: ${r.accountsCreated} accounts, ${r.applicationsCreated} applications (password ${DEMO_PASSWORD})`);
+  }
+  const jobs = opts.jobs === false
+    ? null
+    : await startJobs(handle, { db: handle.db, clock, dataChecks, crypto, log: (l) => log.info(l) });
+
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = opts.host ?? process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
   const shown = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/`;
-  app.log.info(`泉城安居 listening on ${shown} (database: ${handle.kind})`);
+  log.info(`泉城安居 listening on ${shown} (database: ${handle.kind})`);
+  log.info(`demo accounts: ${DEMO_ACCOUNTS_FILE}`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= (async () => {
     await app.close();
+    await jobs?.stop();
     await handle.close();
-  };
+  })());
   return { url: shown, stop };
 }
 
@@ -47,15 +62,17 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('启动平台 Start the platform: migrate, seed demo data on first start, jobs, HTTP server')
+    .description('启动平台 Start the platform: migrate, demo data on first start, jobs, HTTP server')
     .option('-p, --port <port>', 'port (default $PORT or 3000)', (v) => Number(v))
     .option('--host <host>', 'host (default $HOST or 0.0.0.0)')
-    .option('--data-dir <dir>', 'PGlite data and key folder (default ./data)')
-    .option('--no-seed', 'do not load demo data on first start')
-    .action(async (o: { port?: number; host?: string; dataDir?: string; seed?: boolean }) => {
+    .option('--data-dir <dir>', 'PGlite data and key folder (default $QC_DATA_DIR or ./data)')
+    .option('--no-seed', 'do not load the demo data on first start')
+    .option('--no-jobs', 'do not run the scheduled jobs in this process')
+    .action(async (o: StartOptions) => {
       const running = await startPlatform(o);
+      process.stdout.write(`泉城安居 → ${running.url}\n演示账户 demo accounts: ${DEMO_ACCOUNTS_FILE}\n`);
       const shutdown = () => {
-        running.stop().then(() => process.exit(0), () => process.exit(1));
+        running.stop().then(() => process.exit(0), (e) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
