@@ -95,3 +95,12 @@ export function useConfirm() {
     onSuccess: done,
   });
 }
+
+/** Marks notifications read (the family opened its inbox); the list refreshes on the next visit. */
+export function useMarkRead() {
+  return useMutation({
+    mutationFn: async (ids: string[]) => {
+      for (const id of ids) await post(`/api/my/notifications/${id}/read`);
+    },
+  });
+}

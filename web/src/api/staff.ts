@@ -1,14 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, newIdempotencyKey, post, qs, unwrapList } from './client';
-import { normalizeApplication } from './normalize';
-import type { AuditRow, AuditVerify } from './types';
+import { normalizeApplication, normalizePage } from './normalize';
+import type { Application, AuditRow, AuditVerify, Page } from './types';
 
-/** Review queue (district staff: own district; city staff: all), optionally filtered. */
-export function useReviewQueue(filter: { status?: string; district?: string }) {
+/**
+ * Review queue: submitted first applications and change requests awaiting a decision, with
+ * checks and verdict (district staff: own district; city staff: all or one district).
+ */
+export function useReviewQueue(filter: { district?: string; enabled?: boolean }) {
   return useQuery({
-    queryKey: ['staff', 'queue', filter],
+    queryKey: ['staff', 'queue', filter.district],
+    enabled: filter.enabled ?? true,
     queryFn: async () =>
-      unwrapList<unknown>(await get(`/api/staff/review-queue${qs(filter)}`), 'applications').map(normalizeApplication),
+      unwrapList<unknown>(await get(`/api/staff/review-queue${qs({ district: filter.district, limit: 200 })}`), 'applications').map(normalizeApplication),
+  });
+}
+
+/** Applications by status and district (masked summaries), paginated: the 轮候库 and other lists. */
+export function useStaffApplications(filter: { status?: string; district?: string; page?: number; pageSize?: number; enabled?: boolean }) {
+  const { enabled = true, ...q } = filter;
+  return useQuery({
+    queryKey: ['staff', 'list', q],
+    enabled,
+    queryFn: async (): Promise<Page<Application>> => {
+      const p = normalizePage<unknown>(await get(`/api/staff/applications${qs(q)}`), q.page ?? 1, q.pageSize ?? 20);
+      return { ...p, items: p.items.map(normalizeApplication) };
+    },
+    placeholderData: (prev) => prev,
   });
 }
 

@@ -76,6 +76,7 @@ export interface DataCheck {
   department: 'property' | 'civil_affairs' | 'social_insurance' | 'provident_fund' | string;
   provider?: string;
   checkedAt?: string;
+  purpose?: string;
   result?: unknown;
   summary_zh?: string;
   ok?: boolean;
@@ -110,6 +111,12 @@ export interface Application {
   revisionKind?: string;
   decisionReason?: string | null;
   events?: AppEvent[];
+  confirmDeadline?: string | null;
+  closedReason?: string | null;
+  changeReason?: string | null;
+  notices?: { noticeNo: string; kind: string; issuedOn: string; reason?: string | null; pdf: string }[];
+  /** Fields where department records replaced what the family declared. */
+  overrides?: { field: string; declared: unknown; checked: unknown; department: string }[];
 }
 
 export interface District { code: string; name: string; kind?: string }
@@ -147,4 +154,4 @@ export interface AuditRow {
   hash?: string;
 }
 
-export interface AuditVerify { ok: boolean; checked?: number; brokenAt?: number | string | null; firstBrokenSeq?: number | string | null; message_zh?: string }
+export interface AuditVerify { ok: boolean; checked?: number; brokenAt?: number | string | null; firstBrokenSeq?: number | string | null; reason?: string; message_zh?: string }

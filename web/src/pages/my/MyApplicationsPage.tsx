@@ -1,5 +1,5 @@
 import { BellOutlined, PlusOutlined } from '@ant-design/icons';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useMyApplications } from '../../api/my';
 import { useDistrictName } from '../../api/queries';
@@ -29,12 +29,10 @@ export function MyApplicationsPage() {
           新建入库申请
         </LinkButton>
       )}
-      <List
-        loading={isLoading}
-        dataSource={data ?? []}
-        locale={{ emptyText: <Empty description="还没有申请" /> }}
-        renderItem={(a) => (
-          <Card size="small" style={{ marginBottom: 12 }} data-testid={`my-application-${a.regCode ?? a.id}`}
+      {isLoading && <Spin aria-label="加载中" style={{ display: 'block', margin: 24 }} />}
+      {!isLoading && (data ?? []).length === 0 && <Empty description="还没有申请" />}
+      {(data ?? []).map((a) => (
+          <Card key={a.id} size="small" style={{ marginBottom: 12 }} data-testid={`my-application-${a.regCode ?? a.id}`}
             title={<span>{a.regCode ? `登记编号 ${a.regCode}` : '入库申请'}</span>}
             extra={<StatusTag status={a.status} testId="my-application-status" />}>
             <div>受理区县：{district(a.districtCode)}</div>
@@ -49,8 +47,7 @@ export function MyApplicationsPage() {
               )}
             </Space>
           </Card>
-        )}
-      />
+      ))}
     </div>
   );
 }

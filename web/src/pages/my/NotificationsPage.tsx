@@ -1,5 +1,6 @@
 import { Card, Empty, List, Typography } from 'antd';
-import { useMyNotifications } from '../../api/my';
+import { useEffect } from 'react';
+import { useMarkRead, useMyNotifications } from '../../api/my';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../lib/law';
@@ -8,6 +9,12 @@ import { formatDateTime } from '../../lib/law';
 export function NotificationsPage() {
   usePageTitle('消息通知');
   const { data, isLoading, error } = useMyNotifications();
+  const markRead = useMarkRead();
+  const unread = (data ?? []).filter((n) => !n.readAt).map((n) => n.id).join(',');
+  // opening the inbox reads what is shown; the unread mark stays visible until the next visit
+  useEffect(() => {
+    if (unread) markRead.mutate(unread.split(','));
+  }, [unread]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="qc-narrow">
       <Typography.Title level={1} style={{ fontSize: 22 }}>消息通知</Typography.Title>

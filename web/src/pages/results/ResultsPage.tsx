@@ -1,4 +1,4 @@
-import { Card, Form, Grid, Input, List, Pagination, Table, Typography } from 'antd';
+import { Card, Empty, Form, Grid, Input, Pagination, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { usePublicResults } from '../../api/queries';
 import type { PublicResult } from '../../api/types';
@@ -54,20 +54,17 @@ export function ResultsPage() {
           locale={{ emptyText: regCode ? '未找到该登记编号' : '暂无公示结果' }}
         />
       ) : (
-        <List
-          loading={isFetching}
-          dataSource={items}
-          data-testid="results-table"
-          locale={{ emptyText: regCode ? '未找到该登记编号' : '暂无公示结果' }}
-          renderItem={(r) => (
-            <Card size="small" style={{ marginBottom: 8 }} title={r.regCode}>
+        <div data-testid="results-table" aria-busy={isFetching}>
+          {!isFetching && items.length === 0 && <Empty description={regCode ? '未找到该登记编号' : '暂无公示结果'} />}
+          {items.map((r) => (
+            <Card key={r.regCode} size="small" style={{ marginBottom: 8 }} title={r.regCode}>
               <div>申请人：{r.maskedName}　身份证号：{r.maskedId}</div>
               <div>区县：{r.district ?? '—'}　类别：<CategoryText category={r.category} /></div>
               <div>优先情形：<PriorityTags priority={r.priority} /></div>
               <div>入库日期：{formatDate(r.admittedOn)}</div>
             </Card>
-          )}
-        />
+          ))}
+        </div>
       )}
       <Pagination
         style={{ marginTop: 12, textAlign: 'right' }}

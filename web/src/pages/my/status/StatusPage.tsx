@@ -12,8 +12,10 @@ import { formatDate, formatDateTime } from '../../../lib/law';
 import { NotificationList } from '../NotificationsPage';
 import { AdmittedActions } from './AdmittedActions';
 import { History } from './History';
+import { Notices } from './Notices';
 
 const ADMITTED = ['admitted', 'approved'];
+const CLOSED_TITLE: Record<string, string> = { rejected: '不予通过的原因', cancelled: '撤销资格的原因（第三十一条）', removed: '移出轮候库的原因（第九条）', withdrawn: '退出原因' };
 
 /** Status of one application: where it stands, the priority flags and why, and what the family can do. */
 export function StatusPage() {
@@ -43,11 +45,19 @@ export function StatusPage() {
           ...(app.submittedAt ? [{ key: 's', label: '提交时间', children: formatDateTime(app.submittedAt) }] : []),
           ...(app.admittedOn ? [{ key: 'a', label: '入库日期', children: formatDate(app.admittedOn) }] : []),
           ...(app.noticeNo ? [{ key: 'n', label: '通知书编号', children: app.noticeNo }] : []),
-          ...(app.waitlist?.deadline && admitted ? [{ key: 'w', label: '信息确认截止日', children: formatDate(app.waitlist.deadline) }] : []),
+          ...((app.waitlist?.deadline ?? app.confirmDeadline) && admitted ? [{ key: 'w', label: '信息确认截止日', children: formatDate(app.waitlist?.deadline ?? app.confirmDeadline) }] : []),
         ]} />
         {app.status === 'submitted' && <Alert type="info" showIcon title="申请已提交，正在进行部门数据核查和区县审核。" />}
-        {(app.status === 'returned' || app.status === 'rejected' || app.status === 'cancelled' || app.status === 'removed') && app.decisionReason && (
-          <Alert type={app.status === 'returned' ? 'warning' : 'error'} showIcon title={app.status === 'returned' ? '退回补正原因' : '原因'} description={app.decisionReason} />
+        {app.status === 'returned' && app.decisionReason && (
+          <Alert type="warning" showIcon title="退回补正原因" description={app.decisionReason} />
+        )}
+        {['rejected', 'cancelled', 'removed', 'withdrawn'].includes(app.status) && (app.closedReason ?? app.decisionReason) && (
+          <Alert type={app.status === 'withdrawn' ? 'info' : 'error'} showIcon title={CLOSED_TITLE[app.status]} description={app.closedReason ?? app.decisionReason}
+            data-testid="closed-reason" />
+        )}
+        {app.pendingChange && (
+          <Alert type="info" showIcon style={{ marginTop: 8 }} title="变更申请审核中"
+            description={<>审核期间保留轮候资格（<ArticleLink article="第九条" />）。{app.changeReason ? `变更原因：${app.changeReason}` : ''}</>} />
         )}
         {app.status === 'lapsed' && (
           <Alert type="warning" showIcon title="未在期限内确认信息，轮候资格已失效"
@@ -62,10 +72,11 @@ export function StatusPage() {
       {admitted && <AdmittedActions app={app} />}
       {v && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>审核依据</h2>} style={{ marginBottom: 12 }}>
-          <Typography.Paragraph>每一项条件是否满足及所依据的条文：</Typography.Paragraph>
-          <Reasons reasons={v.reasons} testId="verdict-reasons" />
+          <Typography.Paragraph>每一项条件是否满足及所依据的条文（灰色表示未满足但不影响资格，如优先情形）：</Typography.Paragraph>
+          <Reasons reasons={v.reasons} eligible={v.eligible} testId="verdict-reasons" />
         </Card>
       )}
+      <Notices app={app} />
       {(app.events?.length ?? 0) > 0 && <History events={app.events!} />}
       {(notes?.length ?? 0) > 0 && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>消息通知</h2>}>

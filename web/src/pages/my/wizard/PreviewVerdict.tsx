@@ -34,7 +34,7 @@ export function PreviewVerdict({ form }: { form: ApplicationForm }) {
           />
           <div>申请类别：<CategoryText category={data.category} /></div>
           <div>优先情形：<PriorityTags priority={data.priority} linked /></div>
-          <Reasons reasons={data.reasons} />
+          <Reasons reasons={data.reasons} eligible={data.eligible} />
         </>
       ) : null}
     </Card>

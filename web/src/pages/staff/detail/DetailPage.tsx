@@ -43,10 +43,12 @@ export function DetailPage() {
               ...(app.noticeNo ? [{ key: 'n', label: '通知书编号', children: app.noticeNo }] : []),
               ...(app.waitlist?.deadline ? [{ key: 'w', label: '确认截止日', children: formatDate(app.waitlist.deadline) }] : []),
             ]} />
+            {app.changeReason && app.pendingChange && <Alert type="warning" showIcon title="变更申请（第九条）" description={`变更原因：${app.changeReason}`} />}
+            {app.closedReason && <Alert type="error" showIcon title="办结原因" description={app.closedReason} />}
           </Card>
           <StaffActions app={app} readOnly={me?.role === 'auditor'} />
-          <VerdictPanel verdict={app.verdict} />
-          <DataChecks checks={app.checks ?? []} />
+          <VerdictPanel verdict={app.verdict} overrides={app.overrides ?? []} />
+          <DataChecks checks={app.checks ?? []} members={app.form?.members ?? []} />
           {app.form && <FamilyData form={app.form} />}
           {(app.events?.length ?? 0) > 0 && <History events={app.events!} />}
         </>

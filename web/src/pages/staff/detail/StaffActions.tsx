@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { type StaffAction, useStaffAction } from '../../../api/staff';
 import type { Application } from '../../../api/types';
@@ -13,7 +13,7 @@ const SPEC: Record<StaffAction, { title: string; ok: string; danger?: boolean; f
   cancel: { title: '撤销资格', ok: '确认撤销', danger: true, fields: ['reason', 'evidence'],
     intro: <>弄虚作假骗取保障资格、已取得购房资格的，予以取消（<ArticleLink article="第三十一条" />（一））。须写明理由并提供证据。</> },
 };
-const LABEL = { note: '审核意见（选填）', reason: '理由', evidence: '证据（材料名称、编号或说明）' };
+const LABEL = { note: '审核意见（选填）', reason: '理由', evidence: '证据说明（核查发现、材料名称）' };
 const TESTID: Record<StaffAction, string> = { approve: 'approve', return: 'return', reject: 'reject', cancel: 'cancel-qualification' };
 
 /** The decisions staff can take on this application, each behind a confirm dialog. */
@@ -32,8 +32,13 @@ export function StaffActions({ app, readOnly }: { app: Application; readOnly: bo
   const open = (a: StaffAction) => { form.resetFields(); setError(null); setAction(a); };
   const onOk = async () => {
     if (!action) return;
-    const body = await form.validateFields();
-    if (action === 'cancel' && typeof body.evidence === 'string') body.evidence = { description: body.evidence };
+    const v = await form.validateFields();
+    const body: Record<string, unknown> = { ...v };
+    // 第三十一条(一): evidence is a list of items; the dialog takes one, with an optional reference
+    if (action === 'cancel') {
+      body.evidence = [{ description: v.evidence, ...(v.evidenceRef ? { reference: v.evidenceRef } : {}) }];
+      delete body.evidenceRef;
+    }
     try {
       await run.mutateAsync({ id: app.id, action, body });
       message.success(`${SPEC[action].title}：已完成`);
@@ -57,11 +62,21 @@ export function StaffActions({ app, readOnly }: { app: Application; readOnly: bo
         <Typography.Paragraph>{spec?.intro}</Typography.Paragraph>
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical">
+          {action === 'reject' && app.pendingChange && (
+            <Form.Item label="处理范围" name="scope" initialValue="change" rules={[{ required: true }]}>
+              <Radio.Group data-testid="action-scope" options={[{ value: 'change', label: '仅不予通过本次变更（保留轮候资格）' }, { value: 'family', label: '不再符合条件，移出轮候库' }]} />
+            </Form.Item>
+          )}
           {spec?.fields.map((f) => (
-            <Form.Item key={f} label={LABEL[f]} name={f} rules={f === 'note' ? [] : [{ required: true, message: `请填写${LABEL[f]}` }]}>
+            <Form.Item key={f} label={LABEL[f]} name={f} rules={f === 'note' ? [] : [{ required: true, whitespace: true, message: `请填写${LABEL[f]}` }]}>
               <Input.TextArea rows={3} data-testid={`action-${f}`} />
             </Form.Item>
           ))}
+          {action === 'cancel' && (
+            <Form.Item label="证据编号（选填）" name="evidenceRef">
+              <Input data-testid="action-evidenceRef" placeholder="如 不动产登记查询单号" />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>
