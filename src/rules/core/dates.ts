@@ -83,9 +83,12 @@ export function ageOn(birthDate: string, on: string): number {
   return addYears(birthDate, years) <= on ? years : years - 1;
 }
 
+// Building an Intl.DateTimeFormat costs about as much as a database round trip; build it once.
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's calendar date in Asia/Shanghai for the instant `now` (from the injected clock). */
 export function todayInShanghai(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return SHANGHAI_DAY.format(now);
 }
 
 /** zod schema for a YYYY-MM-DD calendar date, with a bilingual message. */
