@@ -63,10 +63,23 @@ describe('buildApp: error shapes, OpenAPI, static web', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/auth/register', '/api/auth/login', '/api/auth/logout', '/api/auth/me',
-      '/api/law', '/api/law/{docId}/{articleNo}', '/api/districts']) {
-      expect(Object.keys(doc.paths)).toContain(p);
-    }
+    const contract: Array<[string, string]> = [
+      ['get', '/api/health'], ['post', '/api/auth/register'], ['post', '/api/auth/login'], ['post', '/api/auth/logout'],
+      ['get', '/api/auth/me'], ['get', '/api/law'], ['get', '/api/law/{docId}/{articleNo}'], ['get', '/api/rules'],
+      ['post', '/api/rules/{ruleId}/eval'], ['get', '/api/my/applications'], ['post', '/api/my/applications'],
+      ['put', '/api/my/applications/{id}'], ['post', '/api/my/applications/{id}/submit'], ['post', '/api/my/applications/{id}/change'],
+      ['post', '/api/my/applications/{id}/withdraw'], ['post', '/api/my/applications/{id}/confirm'],
+      ['get', '/api/my/applications/{id}/notice.pdf'], ['get', '/api/my/notifications'], ['get', '/api/staff/review-queue'],
+      ['get', '/api/staff/applications/{id}'], ['post', '/api/staff/applications/{id}/approve'],
+      ['post', '/api/staff/applications/{id}/return'], ['post', '/api/staff/applications/{id}/reject'],
+      ['post', '/api/staff/applications/{id}/cancel'], ['get', '/api/staff/results.xlsx'], ['get', '/api/staff/audit'],
+      ['get', '/api/staff/audit/verify'], ['get', '/api/public/results'], ['get', '/api/districts'],
+    ];
+    const missing = contract.filter(([m, p]) => !doc.paths[p]?.[m]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+    // The application form is documented down to the member's ID number.
+    const change = doc.paths['/api/my/applications/{id}/change'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(change)).toContain('idNumber');
     expect(doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.required)
       .toEqual(expect.arrayContaining(['username', 'password', 'displayName', 'phone']));
   });
