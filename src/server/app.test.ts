@@ -25,6 +25,16 @@ describe('buildApp: error shapes, OpenAPI, static web', () => {
     expect(await countAccounts()).toBe(before);
   });
 
+  it('reads an empty JSON body as no body, and refuses prototype poisoning', async () => {
+    const empty = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(empty.statusCode).toBe(204);
+    const poisoned = await t.app.inject({
+      method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' },
+      payload: '{"username":"a","password":"b","__proto__":{"role":"city_staff"}}',
+    });
+    expect(poisoned.statusCode).toBe(400);
+  });
+
   it('answers an oversized body with 413 BODY_TOO_LARGE and changes nothing', async () => {
     const before = await countAccounts();
     const res = await t.app.inject({

@@ -27,6 +27,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  // JSON bodies: the default parser with prototype-poisoning refused, and an empty body read as
+  // "no body" so that bodiless POSTs (submit, confirm) work from any client that sets the type.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    return json(req, body as string, done);
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
