@@ -6,7 +6,8 @@
  *
  * Env: E2E_ONLY=<substring> runs only matching files; CHROMIUM=<path> overrides
  * /usr/bin/chromium; DATABASE_URL, when set, is passed on (server on PostgreSQL);
- * E2E_BASE_URL=http://host:port tests a server that is already running instead.
+ * E2E_BASE_URL=http://host:port tests a server that is already running instead;
+ * E2E_ARTIFACTS=<dir> puts screenshots elsewhere than e2e/artifacts (emptied at start).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +21,7 @@ import { E2E, type Step } from './harness.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const E2E_DIR = join(ROOT, 'e2e');
-const ARTIFACTS = join(E2E_DIR, 'artifacts');
+const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS ?? join(E2E_DIR, 'artifacts'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const STEP_TIMEOUT_MS = 180_000;
 

@@ -2,6 +2,7 @@
  * Small Playwright helpers for the antd controls of the web UI, addressed by the
  * data-testid attributes listed in web/TESTIDS.md.
  */
+import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page, Response } from 'playwright-core';
 
 /** The <input> behind a test id: the element itself, or the first input inside it. */
@@ -34,13 +35,18 @@ export async function choose(page: Page, testId: string, label: string): Promise
   await page.getByTestId(testId).first().getByText(label, { exact: true }).click();
 }
 
-/** Clicks a button that makes the page download a file; returns the HTTP response and the download. */
+/**
+ * Clicks a button that makes the page download a file; returns the HTTP response
+ * (status, headers) and the bytes the browser saved. The UI fetches the file and
+ * hands it over as a blob, so the bytes come from the download, not the response.
+ */
 export async function downloadVia(page: Page, testId: string, urlPart: string): Promise<{ response: Response; download: Download; body: Buffer }> {
   const [response, download] = await Promise.all([
     page.waitForResponse((r) => r.url().includes(urlPart), { timeout: 30_000 }),
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByTestId(testId).first().click(),
   ]);
-  const body = await response.body();
+  const path = await download.path();
+  const body = await readFile(path);
   return { response, download, body };
 }
