@@ -30,6 +30,24 @@ describe.each(TEST_DB_KINDS)('audit chain on %s', (kind) => {
     expect(await verifyAuditChain(h.db, 7)).toMatchObject({ ok: false, firstBrokenSeq: Number(seq), reason: 'hash' });
   });
 
+  it('the hash the database computes equals rowHash, whatever the detail holds (nested seq, quotes, CJK, the sentinel)', async () => {
+    const h4 = await openTestDbOf(kind);
+    try {
+      const details = [
+        { seq: Number.MAX_SAFE_INTEGER, targetId: 'x', note: '"seq":9007199254740991,"targetId":' },
+        { 理由: '不动产登记信息核查：名下住房 1 套、89.5 平方米', list: [1, 'a\tb\n', { seq: 3 }] },
+        {},
+      ];
+      for (const [i, detail] of details.entries()) {
+        const got = await h4.db.transaction((tx) => appendAudit(tx, { actor: { accountId: null, role: 'system' }, action: 'x', targetType: 't', targetId: `引号"${i}`, detail }));
+        expect(got.seq).toBe(i + 1);
+      }
+      expect(await verifyAuditChain(h4.db)).toMatchObject({ ok: true, checked: details.length });
+    } finally {
+      await h4.close();
+    }
+  });
+
   it('finds a deleted row by the broken link of the next one', async () => {
     const h2 = await openTestDbOf(kind);
     try {

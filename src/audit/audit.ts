@@ -5,7 +5,7 @@
  * lock, taken inside the caller's transaction: append last, so the lock is held briefly.
  */
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { queryRows } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
@@ -44,23 +44,43 @@ export function rowHash(prevHash: string, r: HashedFields): string {
   return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
 }
 
-/** Append one row in the caller's transaction; returns its seq and hash. */
+// Stands for the seq in the canonical body until the database assigns it (see appendAudit).
+const SEQ_SENTINEL = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Append one row in the caller's transaction; returns its seq and hash.
+ *
+ * The lock is held from here to the caller's commit, and every append in the database waits
+ * for it, so the work under the lock is two statements: take the lock, then one INSERT that
+ * reads the previous hash, draws the seq and computes the row's hash in SQL (sha256 of
+ * prev_hash + canonical body, exactly `rowHash`). The body is built here with a sentinel in
+ * place of the seq and split around it; the lock must be its own statement so that the
+ * INSERT's snapshot sees the row appended by the previous holder.
+ */
 export async function appendAudit(tx: Tx | Db, e: AuditEntry): Promise<{ seq: number; hash: string }> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const [{ seq }] = await queryRows<{ seq: number }>(tx, sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::int8::text as seq`);
   // jsonb keeps only JSON; hash what will be read back.
   const detail = JSON.parse(JSON.stringify(e.detail ?? {}));
   // timestamptz keeps microseconds and a Date milliseconds: both agree at millisecond precision.
   const at = new Date(Math.floor((e.at ?? new Date()).getTime()));
-  const row: HashedFields = {
-    seq: Number(seq), at, actorAccountId: e.actor.accountId || null, actorRole: e.actor.role,
+  const actorAccountId = e.actor.accountId || null;
+  const body = canonicalJson({
+    seq: SEQ_SENTINEL, at: at.toISOString(), actorAccountId, actorRole: e.actor.role,
     action: e.action, targetType: e.targetType, targetId: e.targetId, detail,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = rowHash(prevHash, row);
-  await tx.insert(auditLog).values({ ...row, prevHash, hash });
-  return { seq: row.seq, hash };
+  });
+  // Keys are sorted and "detail" precedes "seq": the last occurrence is the top-level one.
+  const mark = `"seq":${SEQ_SENTINEL},"targetId":`;
+  const cut = body.lastIndexOf(mark);
+  const before = body.slice(0, cut + 6);
+  const after = body.slice(cut + 6 + String(SEQ_SENTINEL).length);
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [row] = await queryRows<{ seq: string; hash: string }>(tx, sql`
+    insert into audit_log (seq, at, actor_account_id, actor_role, action, target_type, target_id, detail, prev_hash, hash)
+    select n.seq, ${at}, ${actorAccountId}, ${e.actor.role}, ${e.action}, ${e.targetType}, ${e.targetId}, ${JSON.stringify(detail)}::jsonb,
+           p.hash, encode(sha256(convert_to(p.hash || ${before} || n.seq::text || ${after}, 'UTF8')), 'hex')
+    from (select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq) n,
+         (select coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS_HASH}) as hash) p
+    returning seq::text as seq, hash`);
+  return { seq: Number(row.seq), hash: row.hash };
 }
 
 /** Result of a chain check. */
