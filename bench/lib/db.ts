@@ -48,19 +48,27 @@ export interface BenchDbOptions {
   poolSize?: number;
   /** PGlite on disk in a temp dir instead of memory. */
   pgliteOnDisk?: boolean;
+  /** PGlite on disk in this directory (kept on close; the caller removes it). */
+  pgliteDir?: string;
+  /** Open what is there instead of starting fresh (PGlite directory only). */
+  reuse?: boolean;
   /** Keep the PostgreSQL database after close (inspection). */
   keep?: boolean;
 }
 
 /** A fresh migrated database plus its server version. */
-export async function openBenchDb(o: BenchDbOptions): Promise<DbHandle & { version: string; label: string }> {
+export async function openBenchDb(o: BenchDbOptions): Promise<DbHandle & { version: string; label: string; url?: string }> {
   if (o.kind === 'pglite') {
-    const dir = o.pgliteOnDisk ? mkdtempSync(join(tmpdir(), 'qc-bench-')) : undefined;
+    const temp = o.pgliteOnDisk && !o.pgliteDir ? mkdtempSync(join(tmpdir(), 'qc-bench-')) : undefined;
+    const dir = o.pgliteDir ?? temp;
     const h = await openDb(dir ? { dataDir: dir } : { memory: true });
-    await migrate(h);
-    const [{ v }] = await h.sql<{ v: string }>('select version() as v');
+    if (!o.reuse) await migrate(h);
+    const [{ v }] = await h.sql<{ v: string }>("select current_setting('server_version') as v");
     const close = h.close;
-    return { ...h, version: `PGlite (${v})`, label: dir ? 'pglite-disk' : 'pglite-memory', close: async () => { await close(); if (dir) rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...h, version: `PGlite (PostgreSQL ${v})`, label: dir ? 'pglite-disk' : 'pglite-memory',
+      close: async () => { await close(); if (temp) rmSync(temp, { recursive: true, force: true }); },
+    };
   }
   const server = o.url ?? process.env.DATABASE_URL ?? DEFAULT_PG_URL;
   const name = o.name ?? 'qc_bench';
@@ -74,7 +82,7 @@ export async function openBenchDb(o: BenchDbOptions): Promise<DbHandle & { versi
   const [{ v }] = await h.sql<{ v: string }>("select current_setting('server_version') as v");
   const close = h.close;
   return {
-    ...h, version: `PostgreSQL ${v}`, label: 'postgres',
+    ...h, version: `PostgreSQL ${v}`, label: 'postgres', url: u.toString(),
     close: async () => { await close(); if (!o.keep) await dropDatabase(server, name); },
   };
 }

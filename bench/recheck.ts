@@ -1,0 +1,110 @@
+/**
+ * Re-check benchmark (济政发〔2025〕3号 第九条): bulk-load N admitted families, then run the real
+ * recheckHoldings job against the simulated property department in a fresh child process,
+ * and report wall time, families per second and the child's peak RSS (VmHWM), which must not
+ * grow with N. The child is separate so that the load's memory does not hide the job's.
+ *
+ *   node --import tsx bench/recheck.ts --db pg --families 1000000
+ *   node --import tsx bench/recheck.ts --db pglite --families 100000
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { fixedClock } from '../src/commands/context.js';
+import { hashPassword } from '../src/commands/accounts/password.js';
+import { evaluateFamily } from '../src/commands/applications/verdict.js';
+import { SimulatedProvider } from '../src/datachecks/simulated.js';
+import { verifyAuditChain } from '../src/audit/index.js';
+import { benchCrypto } from './lib/bench-keys.js';
+import { openBenchDb, type BenchDbKind } from './lib/db.js';
+import { familyIds } from './lib/ids.js';
+import { familyForm } from './lib/forms.js';
+import { loadFamilies } from './lib/load-families.js';
+import { machineInfo } from './lib/machine.js';
+import { ownsNewHome } from './lib/property-records.js';
+import { writeResult } from './lib/results.js';
+import { runRecheckPhase, type RunPhaseOutput } from './lib/recheck-run.js';
+
+const program = new Command()
+  .option('--db <kind>', 'pg | pglite', 'pg')
+  .option('--families <n>', 'admitted families to load', '100000')
+  .option('--changed-permille <n>', 'people (‰) who registered a home since admission', '3')
+  .option('--job-batch <n>', "the job's keyset batch size (default: the job's own)")
+  .option('--load-batch <n>', 'families per load transaction', '5000')
+  .option('--today <date>', 'the job clock', '2025-06-02')
+  .option('--name <name>', 'result file name (default recheck-<db>-<families>)')
+  .option('--no-write', 'do not write bench/results')
+  // Internal: the measured child.
+  .option('--phase <phase>', 'load+run (default) | run', 'all')
+  .option('--url <url>', 'run phase: PostgreSQL database URL')
+  .option('--dir <dir>', 'run phase: PGlite data directory')
+  .parse();
+const o = program.opts<{
+  db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; loadBatch: string; today: string;
+  name?: string; write: boolean; phase: string; url?: string; dir?: string;
+}>();
+const permille = Number(o.changedPermille);
+
+if (o.phase === 'run') {
+  const out = await runRecheckPhase({ url: o.url, dir: o.dir, permille, today: o.today, jobBatch: o.jobBatch ? Number(o.jobBatch) : undefined });
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  process.exit(0);
+}
+
+const N = Number(o.families);
+const crypto = benchCrypto();
+const dir = o.db === 'pglite' ? mkdtempSync(join(tmpdir(), 'qc-recheck-')) : undefined;
+const handle = await openBenchDb({ kind: o.db, name: 'qc_bench_recheck', pgliteDir: dir });
+
+// A real verdict (trace and all) of a benchmark family, stored with every revision.
+const { verdict } = await evaluateFamily({ clock: fixedClock('2025-05-01'), dataChecks: new SimulatedProvider(), crypto } as never, familyForm(0));
+const bar = new cliProgress.SingleBar({ format: 'load   [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left | {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
+const t0 = performance.now();
+bar.start(N, 0, { rate: 0 });
+await loadFamilies(handle, crypto, {
+  n: N, batch: Number(o.loadBatch), verdict, passwordHash: await hashPassword('bench-password-1'),
+  onProgress: (done) => bar.update(done, { rate: Math.round(done / ((performance.now() - t0) / 1000)) }),
+});
+bar.stop();
+const loadSeconds = (performance.now() - t0) / 1000;
+await handle.sql(o.db === 'pg' ? 'vacuum analyze' : 'analyze');
+const [{ bytes }] = await handle.sql<{ bytes: string }>('select pg_database_size(current_database())::text as bytes');
+let expectedRemoved = 0;
+for (let n = 0; n < N; n++) if (Object.values(familyIds(n)).some((id) => ownsNewHome(id, permille))) expectedRemoved++;
+console.error(`loaded ${N} families in ${loadSeconds.toFixed(1)} s (${Math.round(N / loadSeconds)}/s), database ${(Number(bytes) / 1048576).toFixed(0)} MiB; ${expectedRemoved} should be removed`);
+
+// PGlite is one process's database: hand the directory to the child.
+if (o.db === 'pglite') await handle.raw.close();
+const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
+  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(dir ? ['--dir', dir] : ['--url', handle.url!])];
+const run = await new Promise<RunPhaseOutput>((resolve, reject) => {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').pop()!) as RunPhaseOutput) : reject(new Error(`run phase exited ${code}`))));
+});
+
+// Check what the job did against what the department said.
+const check = o.db === 'pglite' ? await openBenchDb({ kind: 'pglite', pgliteDir: dir, reuse: true }) : handle;
+const [{ removed }] = await check.sql<{ removed: string }>("select count(*)::text as removed from applications where status = 'removed'");
+const [{ stored }] = await check.sql<{ stored: string }>("select count(*)::text as stored from data_checks where purpose = 'recheck'");
+const [{ held }] = await check.sql<{ held: string }>('select count(*)::text as held from active_persons');
+const audit = await verifyAuditChain(check.db);
+const correct = run.result.checked === N && run.result.removed === expectedRemoved && Number(removed) === expectedRemoved && audit.ok && Number(held) === (N - expectedRemoved) * 3;
+const result = {
+  what: 're-check of admitted families against property records (第九条)', database: handle.version, families: N, changedPermille: permille,
+  load: { seconds: Math.round(loadSeconds * 10) / 10, familiesPerSecond: Math.round(N / loadSeconds), databaseMiB: Math.round(Number(bytes) / 1048576) },
+  run,
+  verification: { correct, expectedRemoved, removedInDb: Number(removed), recheckChecksStored: Number(stored), activePersons: Number(held), auditChain: audit },
+  machine: machineInfo(),
+};
+await check.close();
+if (check !== handle) await handle.close();
+if (dir) rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ families: N, run, verification: result.verification }, null, 2));
+if (o.write) console.error(`wrote ${writeResult(o.name ?? `recheck-${o.db}-${N}`, result)}`);
+if (!correct) process.exitCode = 1;
