@@ -34,9 +34,10 @@ export function useMyApplication(id: string | undefined) {
 }
 
 /** In-app notifications of the signed-in family. */
-export function useMyNotifications() {
+export function useMyNotifications(enabled = true) {
   return useQuery({
     queryKey: ['my', 'notifications'],
+    enabled,
     queryFn: async () => unwrapList<Notification>(await get('/api/my/notifications'), 'notifications'),
   });
 }

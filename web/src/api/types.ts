@@ -124,7 +124,7 @@ export interface District { code: string; name: string; kind?: string }
 export interface LawArticle { id: string; no: number | string; label: string; chapter?: string | null; text: string }
 export interface LawDocument { docId: string; title: string; number?: string; articles: LawArticle[] }
 
-export interface RuleInfo { id: string; title: string; citations: Citation[]; description?: string }
+export interface RuleInfo { id: string; title: string; citations: Citation[]; description?: string; params?: string[] }
 
 export interface PublicResult {
   regCode: string;

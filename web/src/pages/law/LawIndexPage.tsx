@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useLaw } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ItemText } from '../../components/ItemText';
 
 /** The gazette's documents. */
 export function LawIndexPage() {
@@ -20,7 +21,7 @@ export function LawIndexPage() {
           locale={{ emptyText: '暂无文件' }}
           renderItem={(d) => (
             <List.Item>
-              <List.Item.Meta
+              <ItemText level={2}
                 title={<Link to={`/law/${d.docId}`} data-testid={`law-doc-${d.docId}`}>{d.title}</Link>}
                 description={`${d.number ?? ''}${d.number ? ' · ' : ''}共${d.articles.length}${/^\d/.test(String(d.articles[0]?.no ?? '')) ? '条' : '节'}`}
               />

@@ -3,6 +3,7 @@ import { useRules } from '../../api/queries';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ItemText } from '../../components/ItemText';
 
 /** Every rule of the platform with the articles it implements. */
 export function RulesPage() {
@@ -23,20 +24,28 @@ export function RulesPage() {
           locale={{ emptyText: '暂无规则' }}
           renderItem={(r) => (
             <List.Item data-testid={`rule-${r.id}`}>
-              <List.Item.Meta
+              <ItemText level={2}
                 title={<>{r.title} <Typography.Text code>{r.id}</Typography.Text></>}
                 description={
-                  <Space size={[4, 4]} wrap>
-                    依据：
-                    {(r.citations ?? []).map((c, i) => (
-                      <Tag key={i}>
-                        {c.doc ?? ''} <ArticleLink article={c.article} articleNo={c.articleNo} docId={c.docId} clause={c.clause} />
-                      </Tag>
-                    ))}
-                  </Space>
+                  <>
+                    <Space size={[4, 4]} wrap>
+                      依据：
+                      {(r.citations ?? []).map((c, i) => (
+                        <Tag key={i}>
+                          {c.doc ?? ''} <ArticleLink article={c.article} articleNo={c.articleNo} docId={c.docId} clause={c.clause} />
+                        </Tag>
+                      ))}
+                    </Space>
+                    {r.description && <div>{r.description}</div>}
+                    {(r.params?.length ?? 0) > 0 && (
+                      <div style={{ marginTop: 8 }}>
+                        读取的参数（注明生效日期和出处，阈值由市住房城乡建设部门确定）：
+                        <Space size={[4, 4]} wrap>{r.params!.map((p) => <Typography.Text key={p} code>{p}</Typography.Text>)}</Space>
+                      </div>
+                    )}
+                  </>
                 }
               />
-              {r.description && <div>{r.description}</div>}
             </List.Item>
           )}
         />

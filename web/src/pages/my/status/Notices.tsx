@@ -3,6 +3,7 @@ import { download } from '../../../api/client';
 import type { Application } from '../../../api/types';
 import { errorText } from '../../../components/ErrorAlert';
 import { formatDate } from '../../../lib/law';
+import { ItemText } from '../../../components/ItemText';
 
 const KIND: Record<string, string> = { admission: '准予入库通知书', removal: '移出轮候库通知', cancellation: '撤销资格通知', lapse: '轮候资格失效通知' };
 
@@ -29,7 +30,7 @@ export function Notices({ app }: { app: Application }) {
                 aria-label={`下载${KIND[n.kind] ?? '通知'} ${n.noticeNo}`}>下载</Button>,
             ]}
           >
-            <List.Item.Meta title={KIND[n.kind] ?? n.kind} description={<>{n.noticeNo} · {formatDate(n.issuedOn)}{n.reason ? <div>原因：{n.reason}</div> : null}</>} />
+            <ItemText level={3} title={KIND[n.kind] ?? n.kind} description={<>{n.noticeNo} · {formatDate(n.issuedOn)}{n.reason ? <div>原因：{n.reason}</div> : null}</>} />
           </List.Item>
         )}
       />

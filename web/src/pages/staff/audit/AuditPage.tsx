@@ -7,9 +7,14 @@ import { ROLE } from '../../../lib/labels';
 import { formatDateTime } from '../../../lib/law';
 
 const ACTION: Record<string, string> = {
-  'application.read': '查阅完整记录', 'application.approve': '审核通过', 'application.return': '退回补正', 'application.reject': '不予通过',
-  'application.cancel': '撤销资格', 'results.export': '导出资格审核结果',
+  'application.read': '查阅完整记录', 'application.read_full': '查阅完整记录', 'application.approve': '审核通过',
+  'application.return': '退回补正', 'application.reject': '不予通过', 'application.cancel': '撤销资格（第三十一条）',
+  'application.submit': '提交申请', 'application.withdraw': '退出轮候库', 'application.change.request': '申请变更（第九条）',
+  'application.confirm': '确认信息（第八条）', 'application.lapse': '轮候资格失效（第八条）', 'application.remove': '移出轮候库（第九条）',
+  'application.notice.read': '查阅通知书', 'results.export': '导出资格审核结果', 'person.lookup': '查询人员在库情况',
 };
+
+const regCodeOf = (d: unknown) => (d && typeof d === 'object' ? (d as { regCode?: string }).regCode : undefined);
 
 /** Hash-chained audit log (auditors and city staff) with the chain verification result. */
 export function AuditPage() {
@@ -19,13 +24,15 @@ export function AuditPage() {
   const v = verify.data;
   const broken = v?.brokenAt ?? v?.firstBrokenSeq;
   const columns = [
-    { title: '序号', dataIndex: 'seq', key: 'seq', width: 80 },
-    { title: '时间', dataIndex: 'at', key: 'at', render: formatDateTime, width: 170 },
-    { title: '操作人', key: 'actor', render: (_: unknown, r: AuditRow) => `${r.actor ?? r.actorAccountId ?? '—'}${r.actorRole ? `（${ROLE[r.actorRole] ?? r.actorRole}）` : ''}` },
-    { title: '操作', dataIndex: 'action', key: 'action', render: (a: string) => ACTION[a] ?? a },
-    { title: '对象', key: 'target', render: (_: unknown, r: AuditRow) => `${r.targetType ?? ''} ${r.targetId ?? ''}` },
-    { title: '详情', dataIndex: 'detail', key: 'detail', render: (d: unknown) => (d ? <code style={{ wordBreak: 'break-all' }}>{JSON.stringify(d)}</code> : '—') },
-    { title: '哈希', dataIndex: 'hash', key: 'hash', render: (h?: string) => (h ? <code>{h.slice(0, 12)}…</code> : '—') },
+    { title: '序号', dataIndex: 'seq', key: 'seq', width: 70 },
+    { title: '时间', dataIndex: 'at', key: 'at', render: formatDateTime, width: 150 },
+    { title: '操作人', key: 'actor', width: 170, render: (_: unknown, r: AuditRow) => (
+      <>{ROLE[r.actorRole ?? ''] ?? r.actorRole ?? '系统'}<div><code title={r.actorAccountId}>{(r.actor ?? r.actorAccountId ?? 'system').slice(0, 8)}</code></div></>
+    ) },
+    { title: '操作', dataIndex: 'action', key: 'action', width: 190, render: (a: string) => <>{ACTION[a] ?? a}<div><code>{a}</code></div></> },
+    { title: '对象', key: 'target', width: 150, render: (_: unknown, r: AuditRow) => regCodeOf(r.detail) ?? <code title={r.targetId}>{`${r.targetType ?? ''} ${(r.targetId ?? '').slice(0, 8)}`}</code> },
+    { title: '详情', dataIndex: 'detail', key: 'detail', render: (d: unknown) => (d ? <code style={{ wordBreak: 'break-all', fontSize: 12 }}>{JSON.stringify(d)}</code> : '—') },
+    { title: '哈希', dataIndex: 'hash', key: 'hash', width: 120, render: (h?: string) => (h ? <code title={h}>{h.slice(0, 12)}…</code> : '—') },
   ];
   return (
     <>
@@ -39,7 +46,7 @@ export function AuditPage() {
       )}
       <ErrorAlert error={error} />
       <Table<AuditRow> rowKey={(r) => String(r.seq)} size="small" columns={columns} dataSource={data ?? []} loading={isLoading}
-        data-testid="audit-table" pagination={{ pageSize: 50, showSizeChanger: false }} />
+        data-testid="audit-table" tableLayout="fixed" pagination={{ pageSize: 50, showSizeChanger: false }} />
     </>
   );
 }
