@@ -1,15 +1,20 @@
 /**
- * The steps every route goes through: auth (plugins/auth.ts) → validate (zod schema on the
- * route) → authorize (`guard`) → command (`commandContext`) → presenter (per resource).
+ * The steps every route goes through: auth (plugins/auth.ts: session → actor) → role check
+ * (`guard`, preValidation) → validate (zod schema on the route) → authorize the resource (the
+ * command, inside its transaction, with the same rules as authz/policies.ts) → command
+ * (`commandContext`) → presenter (per resource).
+ *
+ * The role check runs before validation on purpose: a visitor who may not use a route learns
+ * 401/403, not the route's schema.
  */
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { authorize, districtFilter, type Action, type Target } from './authz/policies.js';
 import { HttpError, forbidden, notFound, unauthenticated } from './errors.js';
 import type { AppDeps } from './deps.js';
 import type { CommandContext } from '../commands/context.js';
 
-/** preHandler: refuses the request unless the actor's role may do `action` at all. */
-export function guard(action: Action): preHandlerAsyncHookHandler {
+/** preValidation hook: refuses the request unless the actor's role may do `action` at all. */
+export function guard(action: Action): preValidationAsyncHookHandler {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const d = authorize(req.actor, action);
     if (!d.ok) throw d.status === 401 ? unauthenticated() : forbidden();

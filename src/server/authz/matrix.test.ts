@@ -111,6 +111,13 @@ describe.each(TEST_DB_KINDS)('authorization matrix over HTTP on %s', (kind) => {
     expect(theirs.json()).toEqual(none.json());
   });
 
+  it('checks the role before the body: a visitor gets 401 and an applicant 403, not the schema', async () => {
+    const bad = { reason: 42, evidence: 'none' };
+    expect((await agents.public.post(`/api/staff/applications/${id}/cancel`, bad)).statusCode).toBe(401);
+    expect((await agents.owner.post(`/api/staff/applications/${id}/cancel`, bad)).statusCode).toBe(403);
+    expect((await agents.city.post(`/api/staff/applications/${id}/cancel`, bad)).statusCode).toBe(400);
+  });
+
   it('the public never sees more than masked data', async () => {
     const res = await agents.public.get('/api/public/results');
     for (const m of form.members) expect(res.body).not.toContain(m.idNumber);

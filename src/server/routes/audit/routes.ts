@@ -26,7 +26,7 @@ const Verify = z.object({
 export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/staff/audit', {
-    preHandler: guard('staff.audit.read'),
+    preValidation: guard('staff.audit.read'),
     schema: { tags: ['audit'], security: [{ session: [] }], summary: '审计日志 Audit log, newest first', querystring: Query, response: { 200: z.object({ items: z.array(Row) }) } },
   }, async (req) => {
     const conds: SQL[] = [];
@@ -38,7 +38,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.get('/api/staff/audit/verify', {
-    preHandler: guard('staff.audit.verify'),
+    preValidation: guard('staff.audit.verify'),
     schema: { tags: ['audit'], security: [{ session: [] }], summary: '校验审计链 Verify the hash chain', response: { 200: Verify } },
   }, async () => {
     const v = await verifyAuditChain(deps.db.db);

@@ -114,6 +114,20 @@ describe.each(TEST_DB_KINDS)('accounts and sessions over HTTP on %s', (kind) => 
     expect((await a.get('/api/auth/me')).json().account).toMatchObject({ role: 'district_staff', districtCode: '370102' });
   });
 
+  it('marks the cookie Secure when NODE_ENV is production', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.99', payload: { username: 'zhangwei', password: family.password } });
+      expect(res.statusCode).toBe(200);
+      expect(res.cookies.find((c) => c.name === 'qc_session')?.secure).toBe(true);
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+    const dev = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.98', payload: { username: 'zhangwei', password: family.password } });
+    expect(dev.cookies.find((c) => c.name === 'qc_session')?.secure).toBeFalsy();
+  });
+
   it('rate-limits login per IP and username with a 429 in Chinese and English', async () => {
     const attempt = (username: string, ip = '10.0.0.7') => t.app.inject({
       method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username, password: 'wrongpass1' },

@@ -70,7 +70,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.get('/api/auth/me', {
-    preHandler: guard('auth.me'),
+    preValidation: guard('auth.me'),
     schema: { tags: ['auth'], summary: '当前账户 The signed-in account', response: { 200: AccountEnvelope } },
   }, async (req) => presentAccount(req.account!));
 }

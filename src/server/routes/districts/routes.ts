@@ -12,7 +12,7 @@ const District = z.object({ code: z.string(), name: z.string(), kind: z.enum(['d
 /** Registers the districts route. */
 export function districtRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/districts', {
-    preHandler: guard('districts.read'),
+    preValidation: guard('districts.read'),
     schema: { tags: ['public'], summary: '区县及功能区 Districts, counties and zones', response: { 200: z.array(District) } },
   }, async (_req, reply) => {
     const rows = await deps.db.db.select().from(districts).orderBy(asc(districts.code));

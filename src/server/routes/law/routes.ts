@@ -12,7 +12,7 @@ import { ArticleEnvelope, ArticleParams, LawDocument } from './schema.js';
 export function lawRoutes(app: FastifyInstance, _deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/law', {
-    preHandler: guard('law.read'),
+    preValidation: guard('law.read'),
     schema: { tags: ['law'], summary: '公报文件及条文 Documents of the gazette with their articles', response: { 200: z.array(LawDocument) } },
   }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=300');
@@ -20,7 +20,7 @@ export function lawRoutes(app: FastifyInstance, _deps: AppDeps): void {
   });
 
   r.get('/api/law/:docId/:articleNo', {
-    preHandler: guard('law.read'),
+    preValidation: guard('law.read'),
     schema: { tags: ['law'], summary: '单条条文 One article', params: ArticleParams, response: { 200: ArticleEnvelope } },
   }, async (req, reply) => {
     const { docId, articleNo } = req.params;

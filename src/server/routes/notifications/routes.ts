@@ -13,7 +13,7 @@ const Item = z.object({ id: z.string(), template: z.string(), subject: z.string(
 export function notificationRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/my/notifications', {
-    preHandler: guard('my.notifications.read'),
+    preValidation: guard('my.notifications.read'),
     schema: { tags: ['my'], security: [{ session: [] }], summary: '站内消息 In-app notifications', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }), response: { 200: z.object({ items: z.array(Item) }) } },
   }, async (req) => {
     const rows = await listInbox(deps.db.db, req.actor.accountId, req.query.limit ?? 50);
@@ -21,7 +21,7 @@ export function notificationRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.post('/api/my/notifications/:id/read', {
-    preHandler: guard('my.notifications.read'),
+    preValidation: guard('my.notifications.read'),
     schema: { tags: ['my'], security: [{ session: [] }], summary: '标记已读 Mark read', params: z.object({ id: z.uuid() }) },
   }, async (req, reply) => {
     // Only the owner's unread message changes; anyone else's answers 404 like a missing one.

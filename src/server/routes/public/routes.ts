@@ -21,7 +21,7 @@ const Page = z.object({ items: z.array(Row), total: z.number(), page: z.number()
 /** Registers the public routes. */
 export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/public/results', {
-    preHandler: guard('public.results.read'),
+    preValidation: guard('public.results.read'),
     schema: { tags: ['public'], summary: '资格审核结果公示 Qualification results (第七条), masked', querystring: Query, response: { 200: Page } },
   }, async (req) => {
     const out = await listPublicResults({ db: deps.db.db }, req.query);

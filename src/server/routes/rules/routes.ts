@@ -18,12 +18,12 @@ import { EvalBody, EvalParams, EvalResult, RuleInfo } from './schema.js';
 export function ruleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/rules', {
-    preHandler: guard('rules.read'),
+    preValidation: guard('rules.read'),
     schema: { tags: ['rules'], summary: '全部规则 Every rule with its citations', response: { 200: z.array(RuleInfo) } },
   }, async () => Object.values(rules).map(presentRule));
 
   r.post('/api/rules/:ruleId/eval', {
-    preHandler: guard('rules.eval'),
+    preValidation: guard('rules.eval'),
     schema: {
       tags: ['rules'], summary: '按条文评估规则 Evaluate a rule: value, trace, citations',
       params: EvalParams, body: EvalBody, response: { 200: EvalResult },

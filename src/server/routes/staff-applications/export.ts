@@ -18,7 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Registers the export route. */
 export function exportResults(app: FastifyInstance, deps: AppDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/staff/results.xlsx', {
-    preHandler: guard('staff.results.export'),
+    preValidation: guard('staff.results.export'),
     schema: { tags: ['staff'], security: [{ session: [] }], summary: '资格审核结果导出 Qualification results as xlsx (第七条)', querystring: ExportQuery },
   }, async (req, reply) => {
     const district = listDistrict(req, 'staff.results.export', req.query.district);

@@ -29,7 +29,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/staff/review-queue', {
-    preHandler: guard('staff.queue.read'),
+    preValidation: guard('staff.queue.read'),
     schema: { tags, security, summary: '待审核 Review queue with data checks, verdict and trace', querystring: QueueQuery, response: { 200: Queue } },
   }, async (req) => {
     const district = listDistrict(req, 'staff.queue.read', req.query.district);
@@ -38,7 +38,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   r.get('/api/staff/applications', {
-    preHandler: guard('staff.queue.read'),
+    preValidation: guard('staff.queue.read'),
     schema: { tags, security, summary: '轮候库 Applications by district and status (masked)', querystring: ListQuery, response: { 200: StaffList } },
   }, async (req) => {
     const district = listDistrict(req, 'staff.queue.read', req.query.district);
@@ -47,7 +47,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   r.get('/api/staff/applications/:id', {
-    preHandler: guard('staff.application.read'),
+    preValidation: guard('staff.application.read'),
     schema: { tags, security, summary: '完整申请记录 Full record (the read is audited)', params: IdParams, response: { 200: ApplicationDetail } },
   }, async (req) => {
     const d = await getApplication(commandContext(deps, req), { applicationId: req.params.id });
@@ -55,7 +55,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   r.get('/api/staff/applications/:id/notice.pdf', {
-    preHandler: guard('staff.application.read'),
+    preValidation: guard('staff.application.read'),
     schema: { tags, security, summary: '通知书 PDF (audited)', params: IdParams, querystring: NoticeQuery },
   }, async (req, reply) => sendNoticePdf(commandContext(deps, req), reply, req.params.id, req.query.noticeNo));
 
@@ -65,7 +65,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
     body: B,
     run: (ctx: ReturnType<typeof commandContext>, id: string, b: never) => Promise<{ id: string; status: string }>,
   ) => r.post(`/api/staff/applications/:id/${action}`, {
-    preHandler: guard(`staff.application.${action}`),
+    preValidation: guard(`staff.application.${action}`),
     schema: { tags, security, summary: `${summary}; Idempotency-Key honoured`, params: IdParams, body: body as never, response: { 200: Decision } },
   }, async (req, reply) => idempotent(deps, req, reply, async () => ({
     status: 200,
@@ -82,7 +82,7 @@ export function staffApplicationRoutes(app: FastifyInstance, deps: AppDeps): voi
     (ctx, id, b: { reason: string; evidence: unknown }) => cancelQualification(ctx, { applicationId: id, reason: b.reason, evidence: b.evidence }));
 
   r.post('/api/staff/persons/lookup', {
-    preHandler: guard('staff.person.lookup'),
+    preValidation: guard('staff.person.lookup'),
     schema: {
       tags, security, summary: '人员查询 Where a person is held in an active application (audited; POST keeps the ID out of URLs)',
       body: LookupBody, response: { 200: LookupResult },
