@@ -30,7 +30,10 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
   // The departments are simulated until real adapters are connected; the demo families are in its book.
   const dataChecks = demoProvider(() => clock.now());
-  const app = await buildApp({ db: handle, clock, dataChecks, crypto, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({
+    db: handle, clock, dataChecks, crypto, logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    ...(process.env.QC_LOGIN_MAX ? { loginMax: Number(process.env.QC_LOGIN_MAX) } : {}),
+  });
   const log = app.log;
 
   // "First start" = no account yet; an operator's own data is never overwritten by the demo.
