@@ -3,12 +3,14 @@
  * recheckHoldings job against the simulated property department in a fresh child process,
  * and report wall time, families per second and the child's peak RSS (VmHWM), which must not
  * grow with N. The child is separate so that the load's memory does not hide the job's.
+ * The load is kept (database qc_bench_recheck_<N> / a PGlite directory in the temp folder)
+ * and every run works on a fresh copy of it; `--reload` loads again.
  *
  *   node --import tsx bench/recheck.ts --db pg --families 1000000
  *   node --import tsx bench/recheck.ts --db pglite --families 100000
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +22,11 @@ import { evaluateFamily } from '../src/commands/applications/verdict.js';
 import { SimulatedProvider } from '../src/datachecks/simulated.js';
 import { verifyAuditChain } from '../src/audit/index.js';
 import { benchCrypto } from './lib/bench-keys.js';
-import { openBenchDb, type BenchDbKind } from './lib/db.js';
+import { openDb } from '../src/db/client.js';
+import { DEFAULT_PG_URL, databaseUrl, dropDatabase, onServer, openBenchDb, type BenchDbKind } from './lib/db.js';
 import { familyIds } from './lib/ids.js';
 import { familyForm } from './lib/forms.js';
-import { loadFamilies } from './lib/load-families.js';
+import { LOADER_VERSION, loadFamilies } from './lib/load-families.js';
 import { machineInfo } from './lib/machine.js';
 import { ownsNewHome } from './lib/property-records.js';
 import { writeResult } from './lib/results.js';
@@ -38,6 +41,7 @@ const program = new Command()
   .option('--today <date>', 'the job clock', '2025-06-02')
   .option('--name <name>', 'result file name (default recheck-<db>-<families>)')
   .option('--no-write', 'do not write bench/results')
+  .option('--reload', 'load again even when an identical load is kept')
   // Internal: the measured child.
   .option('--phase <phase>', 'load+run (default) | run', 'all')
   .option('--url <url>', 'run phase: PostgreSQL database URL')
@@ -45,7 +49,7 @@ const program = new Command()
   .parse();
 const o = program.opts<{
   db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; loadBatch: string; today: string;
-  name?: string; write: boolean; phase: string; url?: string; dir?: string;
+  name?: string; write: boolean; reload?: boolean; phase: string; url?: string; dir?: string;
 }>();
 const permille = Number(o.changedPermille);
 
@@ -57,30 +61,66 @@ if (o.phase === 'run') {
 
 const N = Number(o.families);
 const crypto = benchCrypto();
-const dir = o.db === 'pglite' ? mkdtempSync(join(tmpdir(), 'qc-recheck-')) : undefined;
-const handle = await openBenchDb({ kind: o.db, name: 'qc_bench_recheck', pgliteDir: dir });
 
-// A real verdict (trace and all) of a benchmark family, stored with every revision.
-const { verdict } = await evaluateFamily({ clock: fixedClock('2025-05-01'), dataChecks: new SimulatedProvider(), crypto } as never, familyForm(0));
-const bar = new cliProgress.SingleBar({ format: 'load   [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left | {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
-const t0 = performance.now();
-bar.start(N, 0, { rate: 0 });
-await loadFamilies(handle, crypto, {
-  n: N, batch: Number(o.loadBatch), verdict, passwordHash: await hashPassword('bench-password-1'),
-  onProgress: (done) => bar.update(done, { rate: Math.round(done / ((performance.now() - t0) / 1000)) }),
-});
-bar.stop();
-const loadSeconds = (performance.now() - t0) / 1000;
-await handle.sql(o.db === 'pg' ? 'vacuum analyze' : 'analyze');
-const [{ bytes }] = await handle.sql<{ bytes: string }>('select pg_database_size(current_database())::text as bytes');
+// The loaded families are kept (a PostgreSQL database, a PGlite directory) and each run works
+// on a copy, so the job can be measured again without loading again. The tag names what was
+// loaded: a new migration or loader makes a stale copy load afresh.
+const journal = JSON.parse(readFileSync(fileURLToPath(new URL('../src/db/migrations/meta/_journal.json', import.meta.url)), 'utf8')) as { entries: Array<{ tag: string }> };
+const TAG = `qc-bench loaded ${N} families; loader ${LOADER_VERSION}; schema ${journal.entries.at(-1)!.tag}`;
+const loadedName = `qc_bench_recheck_${N}`;
+const runName = 'qc_bench_recheck_run';
+const loadedDir = join(tmpdir(), `qc-bench-recheck-pglite-${N}`);
+const runDir = join(tmpdir(), 'qc-bench-recheck-pglite-run');
+
+async function loadedTag(): Promise<string | null> {
+  if (o.db === 'pglite') return existsSync(join(loadedDir, '.bench-loaded')) ? readFileSync(join(loadedDir, '.bench-loaded'), 'utf8') : null;
+  const rows = await onServer((c) => c.query<{ d: string }>(
+    'select shobj_description(oid, \'pg_database\') as d from pg_database where datname = $1', [loadedName]));
+  return rows.rows[0]?.d ?? null;
+}
+
+/** Load N families unless an identical load is kept; returns load figures (null when reused). */
+async function ensureLoaded(): Promise<{ seconds: number; familiesPerSecond: number } | null> {
+  if (!o.reload && (await loadedTag()) === TAG) {
+    console.error(`reusing ${o.db === 'pg' ? `database ${loadedName}` : loadedDir} (${TAG})`);
+    return null;
+  }
+  if (o.db === 'pglite') rmSync(loadedDir, { recursive: true, force: true });
+  const handle = await openBenchDb({ kind: o.db, name: loadedName, pgliteDir: o.db === 'pglite' ? loadedDir : undefined, keep: true });
+  // A real verdict (trace and all) of a benchmark family, stored with every revision.
+  const { verdict } = await evaluateFamily({ clock: fixedClock('2025-05-01'), dataChecks: new SimulatedProvider(), crypto } as never, familyForm(0));
+  const bar = new cliProgress.SingleBar({ format: 'load   [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left | {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const t0 = performance.now();
+  bar.start(N, 0, { rate: 0 });
+  await loadFamilies(handle, crypto, {
+    n: N, batch: Number(o.loadBatch), verdict, passwordHash: await hashPassword('bench-password-1'),
+    onProgress: (done) => bar.update(done, { rate: Math.round(done / ((performance.now() - t0) / 1000)) }),
+  });
+  bar.stop();
+  const seconds = (performance.now() - t0) / 1000;
+  await handle.sql(o.db === 'pg' ? 'vacuum analyze' : 'analyze');
+  if (o.db === 'pg') await handle.sql(`comment on database ${loadedName} is '${TAG.replaceAll("'", "''")}'`);
+  await handle.close();
+  if (o.db === 'pglite') writeFileSync(join(loadedDir, '.bench-loaded'), TAG);
+  console.error(`loaded ${N} families in ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)`);
+  return { seconds: Math.round(seconds * 10) / 10, familiesPerSecond: Math.round(N / seconds) };
+}
+
+const load = await ensureLoaded();
+// A fresh copy of the loaded families for this run.
+if (o.db === 'pg') {
+  await dropDatabase(process.env.DATABASE_URL ?? DEFAULT_PG_URL, runName);
+  await onServer((c) => c.query(`create database ${runName} template ${loadedName}`));
+} else {
+  rmSync(runDir, { recursive: true, force: true });
+  cpSync(loadedDir, runDir, { recursive: true });
+}
 let expectedRemoved = 0;
 for (let n = 0; n < N; n++) if (Object.values(familyIds(n)).some((id) => ownsNewHome(id, permille))) expectedRemoved++;
-console.error(`loaded ${N} families in ${loadSeconds.toFixed(1)} s (${Math.round(N / loadSeconds)}/s), database ${(Number(bytes) / 1048576).toFixed(0)} MiB; ${expectedRemoved} should be removed`);
+console.error(`${N} families; the department's records should remove ${expectedRemoved}`);
 
-// PGlite is one process's database: hand the directory to the child.
-if (o.db === 'pglite') await handle.raw.close();
 const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
-  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(dir ? ['--dir', dir] : ['--url', handle.url!])];
+  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(o.db === 'pglite' ? ['--dir', runDir] : ['--url', databaseUrl(runName)])];
 const run = await new Promise<RunPhaseOutput>((resolve, reject) => {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -89,22 +129,24 @@ const run = await new Promise<RunPhaseOutput>((resolve, reject) => {
 });
 
 // Check what the job did against what the department said.
-const check = o.db === 'pglite' ? await openBenchDb({ kind: 'pglite', pgliteDir: dir, reuse: true }) : handle;
+const check = await openDb(o.db === 'pglite' ? { dataDir: runDir } : { url: databaseUrl(runName) });
+const [{ v }] = await check.sql<{ v: string }>("select current_setting('server_version') as v");
 const [{ removed }] = await check.sql<{ removed: string }>("select count(*)::text as removed from applications where status = 'removed'");
 const [{ stored }] = await check.sql<{ stored: string }>("select count(*)::text as stored from data_checks where purpose = 'recheck'");
 const [{ held }] = await check.sql<{ held: string }>('select count(*)::text as held from active_persons');
+const [{ bytes }] = await check.sql<{ bytes: string }>('select pg_database_size(current_database())::text as bytes');
 const audit = await verifyAuditChain(check.db);
+await check.close();
+if (o.db === 'pg') await dropDatabase(process.env.DATABASE_URL ?? DEFAULT_PG_URL, runName);
+else rmSync(runDir, { recursive: true, force: true });
+
 const correct = run.result.checked === N && run.result.removed === expectedRemoved && Number(removed) === expectedRemoved && audit.ok && Number(held) === (N - expectedRemoved) * 3;
 const result = {
-  what: 're-check of admitted families against property records (第九条)', database: handle.version, families: N, changedPermille: permille,
-  load: { seconds: Math.round(loadSeconds * 10) / 10, familiesPerSecond: Math.round(N / loadSeconds), databaseMiB: Math.round(Number(bytes) / 1048576) },
-  run,
+  what: 're-check of admitted families against property records (第九条)', database: `${o.db === 'pg' ? 'PostgreSQL' : 'PGlite (PostgreSQL)'} ${v}`,
+  families: N, changedPermille: permille, databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
   verification: { correct, expectedRemoved, removedInDb: Number(removed), recheckChecksStored: Number(stored), activePersons: Number(held), auditChain: audit },
   machine: machineInfo(),
 };
-await check.close();
-if (check !== handle) await handle.close();
-if (dir) rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({ families: N, run, verification: result.verification }, null, 2));
 if (o.write) console.error(`wrote ${writeResult(o.name ?? `recheck-${o.db}-${N}`, result)}`);
 if (!correct) process.exitCode = 1;

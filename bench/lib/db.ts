@@ -23,8 +23,20 @@ async function admin<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T
   }
 }
 
+/** Run statements on the server's maintenance connection (database of the server URL). */
+export function onServer<T>(f: (c: pg.Client) => Promise<T>, url = process.env.DATABASE_URL ?? DEFAULT_PG_URL): Promise<T> {
+  return admin(url, f);
+}
+
+/** URL of database `name` on the server of `url`. */
+export function databaseUrl(name: string, url = process.env.DATABASE_URL ?? DEFAULT_PG_URL): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /** Drop the database, waiting for the pool's backends to go (no FORCE, see src/db/testing.ts). */
-async function dropDatabase(url: string, name: string): Promise<void> {
+export async function dropDatabase(url: string, name: string): Promise<void> {
   await admin(url, async (c) => {
     for (let i = 0; ; i++) {
       try {

@@ -16,6 +16,9 @@ import { memberFacts } from '../../src/commands/applications/form.js';
 import { maskId, maskName } from '../../src/rules/core/mask.js';
 import { familyForm } from './forms.js';
 
+/** Bumped whenever what is loaded changes (kept loads with another version are reloaded). */
+export const LOADER_VERSION = 1;
+
 /** Options of `loadFamilies`. */
 export interface LoadOptions {
   /** Families 0..n-1. */
