@@ -33,6 +33,8 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   const app = await buildApp({
     db: handle, clock, dataChecks, crypto, logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.QC_LOGIN_MAX ? { loginMax: Number(process.env.QC_LOGIN_MAX) } : {}),
+    // e2e serves a snapshot of web/dist so a rebuild during the run cannot change the pages.
+    ...(process.env.QC_WEB_DIST ? { webDist: process.env.QC_WEB_DIST } : {}),
   });
   const log = app.log;
 
