@@ -23,7 +23,7 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
   const { id } = useParams();
   const nav = useNavigate();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm();
   const { data: app, isLoading, error: loadError } = useMyApplication(mode === 'new' ? undefined : id);
@@ -43,10 +43,27 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
     }
   }, [app, ready, form]);
 
-  const goto = (s: number) => setParams((p) => { p.set('step', String(s)); return p; }, { replace: true });
+  // The draft's id once it exists: a new application gets one on its first save, and every
+  // later save or submit must use it (not create a second draft), even before the URL follows.
+  const draftId = useRef<string | undefined>(mode === 'new' ? undefined : id);
+  if (id && !draftId.current) draftId.current = id;
+  const basePath = () => (draftId.current ? `/my/${draftId.current}/${mode === 'change' ? 'change' : 'edit'}` : '/my/new');
+  const goto = (s: number) => nav(`${basePath()}?step=${s}`, { replace: true });
+  const saveForm = async () => {
+    const saved = await save.mutateAsync({ id: draftId.current, form: values() });
+    if (!draftId.current) {
+      draftId.current = saved.id;
+      nav(`${basePath()}?step=${step}`, { replace: true });
+    }
+    return saved;
+  };
   const values = (): ApplicationForm => cleanForm(form.getFieldsValue(true));
 
   const onServerError = (e: unknown) => {
+    // a refused submit changed nothing: the corrected form is a new attempt with a new key;
+    // after a network error or 5xx the same key is reused so a retry cannot submit twice
+    const status = (e as { status?: number }).status ?? 0;
+    if (status >= 400 && status < 500) submitKey.current = newIdempotencyKey();
     if (applyApiError(form, e)) {
       const f = (e as { field?: string }).field;
       if (f) goto(stepOfPath(fieldPath(f)));
@@ -68,9 +85,8 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
   const saveDraft = async () => {
     setError(null);
     try {
-      const saved = await save.mutateAsync({ id: mode === 'new' ? undefined : id, form: values() });
+      await saveForm();
       message.success('草稿已保存，可随时回来继续填写');
-      if (mode === 'new') nav(`/my/${saved.id}/edit?step=${step}`, { replace: true });
     } catch (e) {
       onServerError(e);
     }
@@ -93,7 +109,7 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
         nav(`/my/${id}`);
         return;
       }
-      const saved = await save.mutateAsync({ id: mode === 'new' ? undefined : id, form: values() });
+      const saved = await saveForm();
       await submit.mutateAsync({ id: saved.id, key: submitKey.current });
       submitKey.current = newIdempotencyKey();
       message.success('申请已提交，请等待审核');
@@ -103,7 +119,8 @@ export function WizardPage({ mode }: { mode: 'new' | 'edit' | 'change' }) {
     }
   };
 
-  if (mode !== 'new' && isLoading) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
+  // once the form holds values (e.g. a new draft just saved), keep it mounted while the record loads
+  if (mode !== 'new' && isLoading && !ready) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
   if (loadError) return <div className="qc-narrow"><ErrorAlert error={loadError} /></div>;
   if (app && mode === 'edit' && !EDITABLE.includes(app.status)) {
     return <Result status="info" title="此申请当前不能修改" extra={<Link to={`/my/${app.id}`}>查看申请状态</Link>} />;
