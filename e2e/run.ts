@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -44,6 +44,10 @@ function ensureWebBuilt(): void {
 }
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  // A snapshot of the built UI: a `npm run build:web` elsewhere during the run
+  // (several people share one work tree) must not swap the pages under the test.
+  const webDist = join(dataDir, 'web-dist');
+  cpSync(join(ROOT, 'web', 'dist'), webDist, { recursive: true });
   const log = createWriteStream(join(ARTIFACTS, 'server.log'));
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'quancheng.js'), 'start'], {
     cwd: ROOT,
@@ -54,6 +58,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
       PORT: String(port),
       HOST: '127.0.0.1',
       QC_DATA_DIR: dataDir,
+      QC_WEB_DIST: webDist,
       QC_DATA_KEY: randomBytes(32).toString('base64'),
       QC_INDEX_KEY: randomBytes(32).toString('base64'),
       NODE_ENV: 'test',

@@ -60,8 +60,11 @@ async function fillMember(page: Page, i: number, m: (typeof family)[number]): Pr
   await pick(page, `member-${i}-hukouCity`, LIXIA.name);
 }
 
+/** 下一步, then wait until the wizard shows the next step (the phone layout says "第 n / 5 步"). */
 async function next(page: Page): Promise<void> {
+  const now = Number((await page.getByText(/第 \d \/ 5 步/).first().innerText()).match(/第 (\d)/)![1]);
   await page.getByTestId('wizard-next').click();
+  await page.getByText(`第 ${now + 1} / 5 步`).first().waitFor();
 }
 
 export default [
@@ -112,6 +115,7 @@ export default [
     await t.check(page, 'my-draft');
     await page.getByTestId('continue-application').first().click();
     await page.waitForURL(/\/edit/);
+    await page.getByTestId('member-4-name').first().waitFor();
     assert.equal(await (await inputOf(page, 'member-4-name')).inputValue(), family[4]!.name, 'the draft keeps the fifth member');
     await next(page);
     await choose(page, 'employment-retired', '否');
@@ -213,6 +217,14 @@ export default [
     await input.fill(regCode);
     await input.press('Enter');
     await page.getByTestId('results-table').first().getByText(regCode).waitFor();
+    // The search finds this family's row alone.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="results-table"] tbody tr.ant-table-row').length === 1,
+      undefined,
+      { timeout: 10_000 },
+    ).catch(() => undefined);
+    const rows = page.getByTestId('results-table').first().locator('tbody tr.ant-table-row');
+    assert.equal(await rows.count(), 1, 'searching a registration code lists that family only');
     const html = await page.content();
     for (const m of family) {
       assert.ok(!html.includes(m.id), `the full ID of ${m.relation} is not in the page`);
