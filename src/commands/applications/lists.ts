@@ -95,11 +95,13 @@ const publicCols = {
 const toPublic = (r: Omit<PublicResult, 'district'>): PublicResult => ({ ...r, district: districtName(r.districtCode) ?? r.districtCode });
 
 /** Families on the waiting list, as published (第七条). Open to anyone. */
-export async function listPublicResults(ctx: Pick<CommandContext, 'db'>, input: { page?: number; pageSize?: number; district?: string } = {}) {
+export async function listPublicResults(ctx: Pick<CommandContext, 'db'>, input: { page?: number; pageSize?: number; district?: string; regCode?: string } = {}) {
   const page = intIn(input.page, 'page', 1, 100_000, 1);
   const pageSize = intIn(input.pageSize, 'pageSize', 1, 100, 20);
   const conds: SQL[] = [eq(applications.status, 'admitted')];
   if (input.district) conds.push(eq(applications.districtCode, input.district));
+  // the public page looks a family up by its registration code (exact match)
+  if (input.regCode) conds.push(eq(applications.regCode, input.regCode.trim().toUpperCase()));
   const [{ total }] = await ctx.db.select({ total: count() }).from(applications).where(and(...conds));
   const rows = await ctx.db.select(publicCols).from(applications).where(and(...conds))
     .orderBy(asc(applications.admittedOn), asc(applications.regCode)).limit(pageSize).offset((page - 1) * pageSize);

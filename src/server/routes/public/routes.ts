@@ -11,6 +11,7 @@ const Query = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
   district: z.string().regex(/^[0-9A-Z]{3,6}$/).optional(),
+  regCode: z.string().max(32).optional().describe('registration code, exact match'),
 });
 const Row = z.object({
   regCode: z.string(), maskedName: z.string(), maskedId: z.string(), district: z.string(), districtCode: z.string(),
