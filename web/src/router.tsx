@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import { createBrowserRouter } from 'react-router-dom';
-import { RequireRole } from './auth/RequireRole';
+import { RequireRole, StaffIndex } from './auth/RequireRole';
 import { PublicLayout } from './layouts/PublicLayout';
 import { StaffLayout } from './layouts/StaffLayout';
 import { HomePage } from './pages/home/HomePage';
@@ -57,7 +57,7 @@ export const router = createBrowserRouter([
       </RequireRole>
     ),
     children: [
-      { index: true, element: <QueuePage /> },
+      { index: true, element: <StaffIndex /> },
       { path: 'queue', element: <QueuePage /> },
       { path: 'applications/:id', element: <DetailPage /> },
       { path: 'waitlist', element: <WaitlistPage /> },

@@ -13,6 +13,12 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
   return <>{children}</>;
 }
 
+/** /staff sends each role to its own first page (auditors do not review). */
+export function StaffIndex() {
+  const { data: me } = useMe();
+  return me ? <Navigate to={landingFor(me.role)} replace /> : null;
+}
+
 /** Landing page of a role after login. */
 export function landingFor(role: Role): string {
   if (role === 'applicant') return '/my';

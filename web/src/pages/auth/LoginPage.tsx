@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../../api/client';
+import { useMe } from '../../api/queries';
 import type { Account } from '../../api/types';
 import { landingFor } from '../../auth/RequireRole';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,6 +17,7 @@ export function LoginPage() {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { data: me } = useMe();
   const onFinish = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -37,6 +39,10 @@ export function LoginPage() {
       <Card>
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>登录</Typography.Title>
         <ErrorAlert error={error} />
+        {me && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }}
+            title={<>您已登录为 {me.displayName ?? me.username}，<Link to={landingFor(me.role)}>进入{me.role === 'applicant' ? '我的申请' : '工作台'}</Link></>} />
+        )}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" data-testid="login-username" />

@@ -23,7 +23,7 @@ export function LawIndexPage() {
             <List.Item>
               <ItemText level={2}
                 title={<Link to={`/law/${d.docId}`} data-testid={`law-doc-${d.docId}`}>{d.title}</Link>}
-                description={`${d.number ?? ''}${d.number ? ' · ' : ''}共${d.articles.length}${/^\d/.test(String(d.articles[0]?.no ?? '')) ? '条' : '节'}`}
+                description={`${d.number ?? ''}${d.number ? ' · ' : ''}共${d.articles.length}${d.articles[0]?.label.startsWith('第') ? '条' : '节'}`}
               />
             </List.Item>
           )}
