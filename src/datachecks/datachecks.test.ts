@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedProvider, checkFamily, mergeChecks } from './index.js';
+import { SimulatedProvider, checkFamily, mergeChecks, propertyOfFamilies } from './index.js';
 
 const AS_OF = '2026-03-01';
 const fixed = () => new Date('2026-03-01T02:00:00Z');
@@ -36,6 +36,18 @@ describe('simulated departments (第三条 data checks)', () => {
     expect((await p.property([x], AS_OF)).result.ownedUnits).toBe(0);
     p.put(x, { homes: [{ kind: 'commercial', area: 95, registeredOn: '2026-02-01' }] });
     expect((await p.property([x], AS_OF)).result).toMatchObject({ ownedUnits: 1, ownedArea: 95 });
+  });
+});
+
+describe('property re-check in bulk (第九条)', () => {
+  it('the batch answer equals asking family by family, in the same order, with or without propertyBatch', async () => {
+    const p = new SimulatedProvider({ [A]: { homes: [{ kind: 'commercial', area: 88.5, registeredOn: '2019-06-01' }] } }, fixed);
+    const families = [[A, B], [OLD], [B]];
+    const one = await Promise.all(families.map((f) => p.property(f, AS_OF)));
+    expect(await propertyOfFamilies(p, families, AS_OF)).toEqual(one);
+    const plain = { name: p.name, property: p.property.bind(p), civilAffairs: p.civilAffairs.bind(p), socialInsurance: p.socialInsurance.bind(p), providentFund: p.providentFund.bind(p) };
+    expect(await propertyOfFamilies(plain, families, AS_OF)).toEqual(one);
+    expect(one.map((a) => a.result.ownedUnits)).toEqual([1, 0, 0]);
   });
 });
 

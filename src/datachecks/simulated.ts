@@ -69,6 +69,10 @@ export class SimulatedProvider implements DataCheckProvider {
     return this.answer('property', asOf, { ownedUnits: unique.size, ownedArea: area, records });
   }
 
+  async propertyBatch(families: string[][], asOf: string): Promise<Array<CheckAnswer<PropertyResult>>> {
+    return Promise.all(families.map((ids) => this.property(ids, asOf)));
+  }
+
   async civilAffairs(ids: string[], asOf: string): Promise<CheckAnswer<CivilAffairsResult>> {
     const since = ids.map((id) => this.person(id, asOf).lowMiddleIncomeSince).filter((d): d is string => !!d && d <= asOf).sort()[0];
     return this.answer('civil_affairs', asOf, { incomeStatus: since ? 'low_middle' : 'none', certifiedOn: since ?? null });

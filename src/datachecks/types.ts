@@ -61,6 +61,17 @@ export interface DataCheckProvider {
   civilAffairs(idNumbers: string[], asOf: string): Promise<CheckAnswer<CivilAffairsResult>>;
   socialInsurance(idNumbers: string[], asOf: string): Promise<CheckAnswer<SocialInsuranceResult>>;
   providentFund(idNumbers: string[], asOf: string): Promise<CheckAnswer<ProvidentFundResult>>;
+  /**
+   * Optional bulk form of `property` for periodic re-checks (第九条): one request for many
+   * families, answers in the same order. Departments exchange such lists in one file or call;
+   * without it, `propertyOfFamilies` asks family by family.
+   */
+  propertyBatch?(families: string[][], asOf: string): Promise<Array<CheckAnswer<PropertyResult>>>;
+}
+
+/** Property answers for many families: the provider's batch call when it has one, else one call per family. */
+export function propertyOfFamilies(p: DataCheckProvider, families: string[][], asOf: string): Promise<Array<CheckAnswer<PropertyResult>>> {
+  return p.propertyBatch ? p.propertyBatch(families, asOf) : Promise.all(families.map((ids) => p.property(ids, asOf)));
 }
 
 /** Ask all four departments (in parallel) about one family. */

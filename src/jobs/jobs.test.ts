@@ -32,7 +32,7 @@ describe.each(TEST_DB_KINDS)('jobs on %s', (kind) => {
       { kind: 'commercial', area: 89, registeredOn: '2026-05-01' }, { kind: 'commercial', area: 120, registeredOn: '2026-07-01' },
     ] });
     const r = await recheckHoldings(w.deps, { batchSize: 2 });
-    expect(r).toEqual({ checked: 5, unchanged: 4, reevaluated: 1, removed: 1, skipped: 0 });
+    expect(r).toEqual({ checked: 5, noHoldings: 4, unchanged: 0, reevaluated: 1, removed: 1, skipped: 0 });
     const [gone] = await h.db.select().from(applications).where(eq(applications.id, admitted[1].id));
     expect(gone).toMatchObject({ status: 'removed', closedOn: '2026-09-01' });
     expect(gone.closedReason).toContain('2 套');
@@ -91,6 +91,41 @@ describe.each(TEST_DB_KINDS)('jobs on %s', (kind) => {
       expect(pending).toHaveLength(0);
     } finally {
       await s.stop();
+    }
+  });
+});
+
+describe.each(TEST_DB_KINDS)('第九条 re-check in batches on %s', (kind) => {
+  it('only families holding a home are re-evaluated: unchanged records stay, a sold home is nothing to check, four removals in one batch run at once', async () => {
+    const h = await openTestDbOf(kind, { poolSize: 10 });
+    try {
+      const w = await makeWorld(h, '2026-03-02');
+      const small = { kind: 'commercial' as const, area: 30, registeredOn: '2020-01-01' };
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const holdsSmall = i < 2; // 30 m² for two people: 15 m² each, under the line of 第五条
+        const form = familyForm({ applicant: idFor('1985-02-1' + i, `2${i}1`), spouse: idFor('1986-03-1' + i, `2${i}2`) }, holdsSmall ? { housing: { ownedUnits: 1, ownedArea: 30 } } : {});
+        for (const [id, p] of Object.entries(agreeingRecords(form))) w.provider.put(id, p);
+        if (holdsSmall) w.provider.put(form.members[0].idNumber, { homes: [small] });
+        const d = await saveDraft(w.ctx('family1'), { form });
+        await submitApplication(w.ctx('family1'), { applicationId: d.id });
+        await approveApplication(w.ctx('lixia'), { applicationId: d.id });
+        ids.push(form.members[0].idNumber);
+      }
+      w.clock.set('2026-09-01');
+      w.provider.put(ids[1], { homes: [] }); // sold
+      for (const i of [2, 3, 4, 5]) w.provider.put(ids[i], { homes: [{ kind: 'commercial', area: 120, registeredOn: '2026-06-01' }] });
+
+      const r = await recheckHoldings(w.deps, { batchSize: 8, concurrency: 4 });
+      expect(r).toEqual({ checked: 8, noHoldings: 3, unchanged: 1, reevaluated: 4, removed: 4, skipped: 0 });
+      const removed = (await h.db.select().from(applications)).filter((a) => a.status === 'removed');
+      expect(removed).toHaveLength(4);
+      const numbers = (await h.db.select().from(notices)).filter((n) => n.kind === 'removal').map((n) => n.noticeNo);
+      expect(new Set(numbers).size).toBe(4);
+      expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+      expect(await recheckHoldings(w.deps)).toMatchObject({ checked: 4, removed: 0, unchanged: 1 });
+    } finally {
+      await h.close();
     }
   });
 });

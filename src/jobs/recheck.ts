@@ -1,15 +1,17 @@
 /**
  * recheckHoldings: the periodic re-check of waiting families' housing against property
  * records (济政发〔2025〕3号 第九条: 定期核查轮候家庭的住房情况，对不再满足保障条件的，按规定移出
- * 轮候库并通知申请人). Streams admitted families in keyset batches (bounded memory), asks the
- * property department about each, and re-runs housing.eligibility only where the records
- * changed since the family's last check; a family that no longer qualifies is removed with a
- * numbered notice giving the reason.
+ * 轮候库并通知申请人). Streams admitted families in keyset batches (bounded memory: the batch
+ * being checked and the next one, read meanwhile), asks the property department about a whole
+ * batch at once, and re-runs housing.eligibility only for families that hold a home whose
+ * records changed since their last check; a family that no longer qualifies is removed, in
+ * its own transaction, with a numbered notice giving the reason.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
 import { applicationRevisions, applications } from '../db/schema.js';
 import { AAD } from '../crypto/index.js';
-import { storeChecks, type CheckAnswer, type PropertyResult } from '../datachecks/index.js';
+import { propertyOfFamilies, storeChecks, type CheckAnswer, type PropertyResult } from '../datachecks/index.js';
 import { rules } from '../rules/registry.js';
 import { toEligibilityInput } from '../rules/housing/eligibility.js';
 import type { ApplicationForm } from '../commands/applications/form.js';
@@ -20,6 +22,9 @@ import { systemContext, type JobDeps } from './deps.js';
 
 export interface RecheckResult {
   checked: number;
+  /** The department shows no home: the housing condition cannot have become unmet. */
+  noHoldings: number;
+  /** Holds homes, and the records are the same as at the last check. */
   unchanged: number;
   reevaluated: number;
   removed: number;
@@ -27,6 +32,7 @@ export interface RecheckResult {
 }
 
 type Checked = { employment?: unknown; incomeStatus?: unknown; housing?: { ownedUnits: number; ownedArea: number } } | null;
+type Row = { id: string; seq: number; formEnc: string; revisionId: string };
 
 function reasonText(p: PropertyResult, before: Checked, failed: EligibilityValue['reasons']): string {
   const was = before?.housing ? `（上次核查为 ${before.housing.ownedUnits} 套、${before.housing.ownedArea} 平方米）` : '';
@@ -34,57 +40,90 @@ function reasonText(p: PropertyResult, before: Checked, failed: EligibilityValue
   return `不动产登记信息核查：家庭名下住房 ${p.ownedUnits} 套、${p.ownedArea} 平方米${was}。${why}`;
 }
 
-/** Re-check every admitted family once; safe to re-run (removed families are no longer admitted). */
-export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number } = {}): Promise<RecheckResult> {
+// The stored verdict is large (trace and all) and only its `checked` part is needed, for few
+// families: it is read separately, not with every row of the stream.
+function admittedAfter(db: Db, after: string, limit: number): Promise<Row[]> {
+  return db.select({ id: applications.id, seq: applications.currentRevision, formEnc: applicationRevisions.formEnc, revisionId: applicationRevisions.id })
+    .from(applications)
+    .innerJoin(applicationRevisions, and(eq(applicationRevisions.applicationId, applications.id), eq(applicationRevisions.seq, applications.currentRevision)))
+    .where(and(eq(applications.status, 'admitted'), gt(applications.id, after)))
+    .orderBy(asc(applications.id))
+    .limit(limit);
+}
+
+async function lastChecked(db: Db, revisionIds: string[]): Promise<Map<string, Checked>> {
+  if (!revisionIds.length) return new Map();
+  const rows = await db.select({ id: applicationRevisions.id, checked: sql<Checked>`${applicationRevisions.verdict} -> 'checked'` })
+    .from(applicationRevisions).where(inArray(applicationRevisions.id, revisionIds));
+  return new Map(rows.map((r) => [r.id, r.checked]));
+}
+
+/** Run `f` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await f(items[next++]!);
+  }));
+}
+
+/**
+ * Re-check every admitted family once; safe to re-run (removed families are no longer
+ * admitted). `concurrency` removals run at once, each in its own transaction.
+ */
+export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number; concurrency?: number } = {}): Promise<RecheckResult> {
   const ctx = systemContext(deps);
-  const batchSize = opts.batchSize ?? 500;
+  const batchSize = opts.batchSize ?? 1000;
   const today = deps.clock.today();
-  const out: RecheckResult = { checked: 0, unchanged: 0, reevaluated: 0, removed: 0, skipped: 0 };
-  let after = '00000000-0000-0000-0000-000000000000';
+  const out: RecheckResult = { checked: 0, noHoldings: 0, unchanged: 0, reevaluated: 0, removed: 0, skipped: 0 };
+  let next = admittedAfter(deps.db, '00000000-0000-0000-0000-000000000000', batchSize);
   for (;;) {
-    const rows = await deps.db
-      .select({
-        id: applications.id, seq: applications.currentRevision, formEnc: applicationRevisions.formEnc, revisionId: applicationRevisions.id,
-        // Only the small part of the verdict the comparison needs, not its trace.
-        checked: sql<Checked>`${applicationRevisions.verdict} -> 'checked'`,
-      })
-      .from(applications)
-      .innerJoin(applicationRevisions, and(eq(applicationRevisions.applicationId, applications.id), eq(applicationRevisions.seq, applications.currentRevision)))
-      .where(and(eq(applications.status, 'admitted'), gt(applications.id, after)))
-      .orderBy(asc(applications.id))
-      .limit(batchSize);
+    const rows = await next;
     if (!rows.length) break;
-    after = rows[rows.length - 1].id;
+    next = rows.length < batchSize ? Promise.resolve([]) : admittedAfter(deps.db, rows[rows.length - 1]!.id, batchSize);
+    next.catch(() => undefined); // awaited on the next turn; an error then ends the job
     const forms = rows.map((r) => deps.crypto.decryptJson<ApplicationForm>(r.formEnc, AAD.revisionForm(r.id)));
-    const answers: CheckAnswer<PropertyResult>[] = await Promise.all(forms.map((f) => deps.dataChecks.property(f.members.map((m) => m.idNumber), today)));
-    for (let i = 0; i < rows.length; i++) {
-      out.checked++;
-      const r = rows[i];
-      const p = answers[i].result;
-      const before = r.checked;
-      if (before?.housing && before.housing.ownedUnits === p.ownedUnits && before.housing.ownedArea === p.ownedArea) {
-        out.unchanged++;
-        continue;
-      }
-      out.reevaluated++;
-      // Only the property facts are new; the rest stays as last checked at review.
-      const input = { ...toEligibilityInput(forms[i]), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
-      const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
-      const blinds = forms[i].members.map((m) => deps.crypto.blindIndex(m.idNumber));
-      const removed = await deps.db.transaction(async (tx) => {
-        const app = await lockApplication(tx, r.id);
-        // The family changed meanwhile (withdrew, a change was approved): leave it for the next run.
-        if (app.status !== 'admitted' || app.currentRevision !== r.seq) return null;
-        await storeChecks(tx, { applicationId: r.id, revisionId: r.revisionId, purpose: 'recheck', members: blinds }, { property: answers[i] });
-        if (verdict.eligible) return false;
-        const failed = verdict.reasons.filter((x) => !x.passed);
-        await removeFromWaitlist(tx, ctx, app, { reason: reasonText(p, before, failed), trigger: 'recheck', evidence: { property: p, failed } });
-        return true;
-      });
-      if (removed === null) out.skipped++;
-      else if (removed) out.removed++;
-    }
+    const answers = await propertyOfFamilies(deps.dataChecks, forms.map((f) => f.members.map((m) => m.idNumber)), today);
+    out.checked += rows.length;
+    // Interpretation (第五条 住房困难): a family with no home at all meets the housing condition
+    // whatever it held before; only families holding a home can have stopped qualifying.
+    const holding = rows.flatMap((_, i) => (answers[i]!.result.ownedUnits > 0 || answers[i]!.result.ownedArea > 0 ? [i] : []));
+    out.noHoldings += rows.length - holding.length;
+    const last = await lastChecked(deps.db, holding.map((i) => rows[i]!.revisionId));
+    const changed = holding.filter((i) => {
+      const before = last.get(rows[i]!.revisionId)?.housing;
+      const p = answers[i]!.result;
+      const same = !!before && before.ownedUnits === p.ownedUnits && before.ownedArea === p.ownedArea;
+      if (same) out.unchanged++;
+      return !same;
+    });
+    out.reevaluated += changed.length;
+    await inParallel(changed, opts.concurrency ?? 4, async (i) => {
+      const r = await recheckOne(deps, ctx, today, rows[i]!, forms[i]!, answers[i]!, last.get(rows[i]!.revisionId) ?? null);
+      if (r === null) out.skipped++;
+      else if (r) out.removed++;
+    });
     deps.log?.({ msg: 'recheck.batch', ...out });
   }
   return out;
+}
+
+/** Re-evaluate one family with its new property facts; remove it if it no longer qualifies. Null: it changed meanwhile. */
+async function recheckOne(
+  deps: JobDeps, ctx: ReturnType<typeof systemContext>, today: string, r: Row, form: ApplicationForm, answer: CheckAnswer<PropertyResult>, before: Checked,
+): Promise<boolean | null> {
+  const p = answer.result;
+  // Only the property facts are new; the rest stays as last checked at review.
+  const input = { ...toEligibilityInput(form), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
+  const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
+  const blinds = form.members.map((m) => deps.crypto.blindIndex(m.idNumber));
+  return deps.db.transaction(async (tx) => {
+    const app = await lockApplication(tx, r.id);
+    // The family changed meanwhile (withdrew, a change was approved): leave it for the next run.
+    if (app.status !== 'admitted' || app.currentRevision !== r.seq) return null;
+    await storeChecks(tx, { applicationId: r.id, revisionId: r.revisionId, purpose: 'recheck', members: blinds }, { property: answer });
+    if (verdict.eligible) return false;
+    const failed = verdict.reasons.filter((x) => !x.passed);
+    await removeFromWaitlist(tx, ctx, app, { reason: reasonText(p, before, failed), trigger: 'recheck', evidence: { property: p, failed } });
+    return true;
+  });
 }
