@@ -23,7 +23,7 @@ const rows: QualificationResultRow[] = [
     maskedId: '37**************3X',
     districtName: '高新区',
     category: 'talent',
-    priority: ['high_level_talent'],
+    priority: [],
     status: 'admitted',
     admittedOn: '2025-12-31',
   },
@@ -59,6 +59,7 @@ function checkSheet(ws: ExcelJS.Worksheet): void {
   expect(date.numFmt).toBe('yyyy-mm-dd');
   expect((ws.getRow(4).getCell(9).value as Date).toISOString().slice(0, 10)).toBe('2025-12-31');
   expect(ws.getRow(4).getCell(6).value).toBe('城市引进人才');
+  expect(ws.getRow(4).getCell(7).value).toBe('无');
 }
 
 describe('资格审核结果 xlsx (济政发〔2025〕3号 第七条)', () => {

@@ -56,7 +56,7 @@ function cells(row: QualificationResultRow, index: number): unknown[] {
     row.maskedId,
     row.districtName,
     categoryLabel(row.category),
-    row.priority.map(priorityLabel).join('、'),
+    row.priority.length ? row.priority.map(priorityLabel).join('、') : '无',
     statusLabel(row.status),
     toDate(row.admittedOn),
   ];
