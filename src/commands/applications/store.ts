@@ -1,7 +1,7 @@
 /**
  * Storage helpers shared by the application commands. All take the caller's transaction.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import {
@@ -113,11 +113,9 @@ export async function holdPersons(tx: Tx, applicationId: string, blinds: string[
   }
 }
 
-/** Release persons of the application: all of them, or all except `keep`. */
+/** Release persons of the application: all of them, or all except `keep`. One statement. */
 export async function releasePersons(tx: Tx, applicationId: string, keep: string[] = []): Promise<void> {
-  const held = await tx.select({ idBlind: activePersons.idBlind }).from(activePersons).where(eq(activePersons.applicationId, applicationId));
-  const drop = held.map((h) => h.idBlind).filter((b) => !keep.includes(b));
-  if (drop.length) await tx.delete(activePersons).where(and(eq(activePersons.applicationId, applicationId), inArray(activePersons.idBlind, drop)));
+  await tx.delete(activePersons).where(and(eq(activePersons.applicationId, applicationId), notInArray(activePersons.idBlind, keep)));
 }
 
 /** Bump version/updated_at and set fields on the application. */
