@@ -5,7 +5,8 @@
  * "N passed, M failed". Exits non-zero on any failure; always stops the server.
  *
  * Env: E2E_ONLY=<substring> runs only matching files; CHROMIUM=<path> overrides
- * /usr/bin/chromium; DATABASE_URL, when set, is passed on (server on PostgreSQL);
+ * /usr/bin/chromium; DATABASE_URL, when set, puts the server on PostgreSQL, in a
+ * fresh database qc_e2e_<random> on that server, dropped at the end;
  * E2E_BASE_URL=http://host:port tests a server that is already running instead;
  * E2E_ARTIFACTS=<dir> puts screenshots elsewhere than e2e/artifacts (emptied at start).
  */
@@ -16,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { chromium, type Browser } from 'playwright-core';
 import { E2E, type Step } from './harness.js';
 
@@ -43,7 +45,27 @@ function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build:web failed');
 }
 
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+/** Runs one statement on the server of `url` (connected to its own database). */
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database beside the one DATABASE_URL names, so runs never meet each other's data. */
+async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `qc_e2e_${randomBytes(6).toString('hex')}`;
+  await admin(url, `create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(url, `drop database if exists ${name} with (force)`) };
+}
+
+async function startServer(port: number, dataDir: string, databaseUrl: string | undefined): Promise<ChildProcess> {
   // A snapshot of the built UI: a `npm run build:web` elsewhere during the run
   // (several people share one work tree) must not swap the pages under the test.
   const webDist = join(dataDir, 'web-dist');
@@ -55,6 +77,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       QC_DATA_DIR: dataDir,
@@ -167,6 +190,7 @@ async function main(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qc-e2e-'));
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
   const onSignal = (): void => {
     void stopServer(server).finally(() => process.exit(130));
   };
@@ -176,7 +200,8 @@ async function main(): Promise<number> {
     let baseUrl = external?.replace(/\/$/, '');
     if (!baseUrl) {
       const port = await freePort();
-      server = await startServer(port, dataDir);
+      if (process.env.DATABASE_URL) database = await freshDatabase(process.env.DATABASE_URL);
+      server = await startServer(port, dataDir, database?.url);
       baseUrl = `http://127.0.0.1:${port}`;
     }
     browser = await chromium.launch({
@@ -197,6 +222,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     await stopServer(server);
+    await database?.drop().catch((e: unknown) => console.log(`e2e: could not drop the e2e database: ${String(e)}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\nscreenshots and server.log in ${ARTIFACTS}`);
