@@ -37,6 +37,7 @@ const program = new Command()
   .option('--families <n>', 'admitted families to load', '100000')
   .option('--changed-permille <n>', 'people (‰) who registered a home since admission', '3')
   .option('--job-batch <n>', "the job's keyset batch size (default: the job's own)")
+  .option('--job-concurrency <n>', "removals at once (default: the job's own)")
   .option('--load-batch <n>', 'families per load transaction', '5000')
   .option('--today <date>', 'the job clock', '2025-06-02')
   .option('--name <name>', 'result file name (default recheck-<db>-<families>)')
@@ -48,13 +49,16 @@ const program = new Command()
   .option('--dir <dir>', 'run phase: PGlite data directory')
   .parse();
 const o = program.opts<{
-  db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; loadBatch: string; today: string;
+  db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; jobConcurrency?: string; loadBatch: string; today: string;
   name?: string; write: boolean; reload?: boolean; phase: string; url?: string; dir?: string;
 }>();
 const permille = Number(o.changedPermille);
 
 if (o.phase === 'run') {
-  const out = await runRecheckPhase({ url: o.url, dir: o.dir, permille, today: o.today, jobBatch: o.jobBatch ? Number(o.jobBatch) : undefined });
+  const out = await runRecheckPhase({
+    url: o.url, dir: o.dir, permille, today: o.today,
+    jobBatch: o.jobBatch ? Number(o.jobBatch) : undefined, jobConcurrency: o.jobConcurrency ? Number(o.jobConcurrency) : undefined,
+  });
   process.stdout.write(`${JSON.stringify(out)}\n`);
   process.exit(0);
 }
@@ -120,7 +124,7 @@ for (let n = 0; n < N; n++) if (Object.values(familyIds(n)).some((id) => ownsNew
 console.error(`${N} families; the department's records should remove ${expectedRemoved}`);
 
 const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
-  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(o.db === 'pglite' ? ['--dir', runDir] : ['--url', databaseUrl(runName)])];
+  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(o.jobConcurrency ? ['--job-concurrency', o.jobConcurrency] : []), ...(o.db === 'pglite' ? ['--dir', runDir] : ['--url', databaseUrl(runName)])];
 const run = await new Promise<RunPhaseOutput>((resolve, reject) => {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -143,7 +147,7 @@ else rmSync(runDir, { recursive: true, force: true });
 const correct = run.result.checked === N && run.result.removed === expectedRemoved && Number(removed) === expectedRemoved && audit.ok && Number(held) === (N - expectedRemoved) * 3;
 const result = {
   what: 're-check of admitted families against property records (第九条)', database: `${o.db === 'pg' ? 'PostgreSQL' : 'PGlite (PostgreSQL)'} ${v}`,
-  families: N, changedPermille: permille, databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
+  families: N, changedPermille: permille, jobBatch: o.jobBatch ? Number(o.jobBatch) : 'default', jobConcurrency: o.jobConcurrency ? Number(o.jobConcurrency) : 'default', databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
   verification: { correct, expectedRemoved, removedInDb: Number(removed), recheckChecksStored: Number(stored), activePersons: Number(held), auditChain: audit },
   machine: machineInfo(),
 };

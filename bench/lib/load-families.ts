@@ -82,7 +82,7 @@ function batchRows(crypto: FieldCrypto, from: number, to: number) {
 
 type Query = (text: string, params?: unknown[]) => Promise<unknown>;
 
-/** One connection for the whole load (a pool would spread begin … commit over several). */
+/** One connection per loader (a pool would spread begin … commit over several). */
 async function session<T>(h: DbHandle, f: (q: Query) => Promise<T>): Promise<T> {
   if (h.kind === 'pglite') return f((t, p) => (h.raw as PGlite).query(t, p));
   const client = await (h.raw as pg.Pool).connect();
@@ -93,42 +93,52 @@ async function session<T>(h: DbHandle, f: (q: Query) => Promise<T>): Promise<T> 
   }
 }
 
-/** Inserts families [0, n). Each batch is one transaction. */
+/**
+ * Inserts families [0, n), each batch in one transaction. On PostgreSQL two connections load
+ * at once, so that one batch is being built here while the other is being written.
+ */
 export async function loadFamilies(h: DbHandle, crypto: FieldCrypto, o: LoadOptions): Promise<void> {
-  await session(h, (q) => loadWith(q, crypto, o));
-}
-
-async function loadWith(q: Query, crypto: FieldCrypto, o: LoadOptions): Promise<void> {
   const batch = o.batch ?? 5_000;
   const verdict = JSON.stringify(o.verdict);
-  const h = { sql: q };
-  for (let from = 0; from < o.n; from += batch) {
-    const to = Math.min(o.n, from + batch);
-    const c = batchRows(crypto, from, to);
-    await h.sql('begin');
-    try {
-      await h.sql(`insert into accounts (id, username, password_hash, role, display_name)
-        select id, u, $3, 'applicant', '轮候家庭' from unnest($1::uuid[], $2::text[]) as t(id, u)`, [c.acc, c.user, o.passwordHash]);
-      await h.sql(`insert into applications (id, reg_code, account_id, district_code, status, category, priority,
-          masked_applicant_name, masked_applicant_id, current_revision, submitted_at, admitted_on, confirm_deadline, notice_no)
-        select id, reg, acc, d, 'admitted', 'wage_family', '[]'::jsonb, mn, mi, 1, (adm::date - 30)::timestamptz, adm::date, dl::date, notice
-        from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-          as t(id, reg, acc, d, mn, mi, adm, dl, notice)`,
-      [c.app, c.reg, c.acc, c.district, c.mName, c.mId, c.admitted, c.deadline, c.notice]);
-      await h.sql(`insert into application_revisions (id, application_id, seq, kind, status, form_enc, submitted_at, decided_at, verdict)
-        select id, app, 1, 'initial', 'approved', f, now(), now(), $4::jsonb from unnest($1::uuid[], $2::uuid[], $3::text[]) as t(id, app, f)`,
-      [c.rev, c.app, c.form, verdict]);
-      await h.sql(`insert into application_members (revision_id, idx, relation, id_blind, birth_date, sex, hukou_type, hukou_city)
-        select r, i, rel, b, bd::date, s, 'urban', hk
-        from unnest($1::uuid[], $2::int2[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as t(r, i, rel, b, bd, s, hk)`,
-      [c.mRev, c.mIdx, c.mRel, c.mBlind, c.mBirth, c.mSex, c.mHukou]);
-      await h.sql(`insert into active_persons (id_blind, application_id, since)
-        select b, a, now() from unnest($1::text[], $2::uuid[]) as t(b, a)`, [c.mBlind, c.pApp]);
-      await h.sql('commit');
-    } catch (e) {
-      await h.sql('rollback');
-      throw e;
+  let next = 0;
+  let done = 0;
+  await Promise.all(Array.from({ length: h.kind === 'postgres' ? 2 : 1 }, () => session(h, async (q) => {
+    while (next < o.n) {
+      const from = next;
+      const to = Math.min(o.n, from + batch);
+      next = to;
+      await insertBatch(q, batchRows(crypto, from, to), verdict, o.passwordHash);
+      done += to - from;
+      o.onProgress?.(done);
+      // Let the other loader send its statements before this one builds again.
+      await new Promise((r) => setImmediate(r));
     }
-    o.onProgress?.(to);
+  })));
+}
+
+async function insertBatch(q: Query, c: ReturnType<typeof batchRows>, verdict: string, passwordHash: string): Promise<void> {
+  await q('begin');
+  try {
+    await q(`insert into accounts (id, username, password_hash, role, display_name)
+      select id, u, $3, 'applicant', '轮候家庭' from unnest($1::uuid[], $2::text[]) as t(id, u)`, [c.acc, c.user, passwordHash]);
+    await q(`insert into applications (id, reg_code, account_id, district_code, status, category, priority,
+        masked_applicant_name, masked_applicant_id, current_revision, submitted_at, admitted_on, confirm_deadline, notice_no)
+      select id, reg, acc, d, 'admitted', 'wage_family', '[]'::jsonb, mn, mi, 1, (adm::date - 30)::timestamptz, adm::date, dl::date, notice
+      from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+        as t(id, reg, acc, d, mn, mi, adm, dl, notice)`,
+    [c.app, c.reg, c.acc, c.district, c.mName, c.mId, c.admitted, c.deadline, c.notice]);
+    await q(`insert into application_revisions (id, application_id, seq, kind, status, form_enc, submitted_at, decided_at, verdict)
+      select id, app, 1, 'initial', 'approved', f, now(), now(), $4::jsonb from unnest($1::uuid[], $2::uuid[], $3::text[]) as t(id, app, f)`,
+    [c.rev, c.app, c.form, verdict]);
+    await q(`insert into application_members (revision_id, idx, relation, id_blind, birth_date, sex, hukou_type, hukou_city)
+      select r, i, rel, b, bd::date, s, 'urban', hk
+      from unnest($1::uuid[], $2::int2[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as t(r, i, rel, b, bd, s, hk)`,
+    [c.mRev, c.mIdx, c.mRel, c.mBlind, c.mBirth, c.mSex, c.mHukou]);
+    await q(`insert into active_persons (id_blind, application_id, since)
+      select b, a, now() from unnest($1::text[], $2::uuid[]) as t(b, a)`, [c.mBlind, c.pApp]);
+    await q('commit');
+  } catch (e) {
+    await q('rollback');
+    throw e;
   }
 }

@@ -9,12 +9,12 @@ export function peakRssMiB(): number {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
     if (m) return Math.round(Number(m[1]) / 1024);
   } catch { /* not Linux */ }
-  return Math.round(process.memoryUsage().rss / 1048576);
+  return Math.round(process.memoryUsage.rss() / 1048576);
 }
 
 /** Current resident set size in MiB. */
 export function rssMiB(): number {
-  return Math.round(process.memoryUsage().rss / 1048576);
+  return Math.round(process.memoryUsage.rss() / 1048576);
 }
 
 /** Samples RSS every `ms` while running, so a peak between checkpoints is seen even off Linux. */

@@ -3,6 +3,7 @@
  * database, reset the peak-RSS mark, run the real job, report.
  */
 import { writeFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { fixedClock } from '../../src/commands/context.js';
 import { openDb } from '../../src/db/client.js';
 import { recheckHoldings, type RecheckResult } from '../../src/jobs/index.js';
@@ -26,7 +27,7 @@ export interface RunPhaseOutput {
 }
 
 /** Run recheckHoldings on the database at `url` (PostgreSQL) or `dir` (PGlite). */
-export async function runRecheckPhase(o: { url?: string; dir?: string; permille: number; today: string; jobBatch?: number }): Promise<RunPhaseOutput> {
+export async function runRecheckPhase(o: { url?: string; dir?: string; permille: number; today: string; jobBatch?: number; jobConcurrency?: number }): Promise<RunPhaseOutput> {
   const h = await openDb(o.url ? { url: o.url } : { dataDir: o.dir! });
   const clock = fixedClock(o.today);
   const deps = { db: h.db, clock, crypto: benchCrypto(), dataChecks: new RuleBasedPropertyRecords(o.permille, () => clock.now()) };
@@ -45,10 +46,10 @@ export async function runRecheckPhase(o: { url?: string; dir?: string; permille:
     ...deps,
     log: (line) => {
       batches++;
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
       if (batches % 20 === 0) process.stderr.write(`\rrecheck: ${String(line.checked)} checked, ${String(line.removed)} removed, ${((performance.now() - t0) / 1000).toFixed(1)} s   `);
     },
-  }, o.jobBatch ? { batchSize: o.jobBatch } : {});
+  }, { ...(o.jobBatch ? { batchSize: o.jobBatch } : {}), ...(o.jobConcurrency ? { concurrency: o.jobConcurrency } : {}) });
   const wallSeconds = (performance.now() - t0) / 1000;
   const cpuSecondsNode = (processCpuMs() - cpu0) / 1000;
   const sampled = sampler.stop();
