@@ -13,6 +13,7 @@ import { systemClock, type CommandContext } from '../src/commands/context.js';
 import { registerApplicant } from '../src/commands/accounts/index.js';
 import { randomFieldCrypto } from '../src/crypto/index.js';
 import { SimulatedProvider } from '../src/datachecks/simulated.js';
+import { verifyAuditChain } from '../src/audit/index.js';
 import { runClosedLoop, type ClosedLoopResult } from './lib/closed-loop.js';
 import { openBenchDb, type BenchDbKind } from './lib/db.js';
 import { httpIntake, httpLogin, inprocIntake, type HttpClient, type IntakeTimings } from './lib/intake-clients.js';
@@ -83,13 +84,23 @@ if (opts.mode === 'http' || opts.mode === 'both') {
   await app.close();
 }
 
-const [{ n: stored }] = await handle.sql<{ n: string }>("select count(*)::text as n from applications where status = 'submitted'");
-const [{ n: audits }] = await handle.sql<{ n: string }>('select count(*)::text as n from audit_log');
+// What the commands left behind: every submission with its four department answers, its
+// persons held, an audit row each, and an unbroken chain.
+const count = async (q: string) => Number((await handle.sql<{ n: string }>(`select count(*)::text as n from ${q}`))[0]!.n);
+const stored = await count("applications where status = 'submitted'");
+const verification = {
+  submittedInDb: stored,
+  countedByClients: Object.values(runs).reduce((s, r) => s + (r as ClosedLoopResult).ok, 0),
+  dataChecksPerApplication: (await count("data_checks where purpose = 'review'")) / stored,
+  personsHeldPerApplication: (await count('active_persons')) / stored,
+  auditRows: await count("audit_log where action = 'application.submit'"),
+  auditChain: await verifyAuditChain(handle.db),
+};
 const result = {
   what: 'application intake (create draft + submit)', database: handle.version, dbLabel: handle.label,
   clients, seconds, warmupSeconds: warmup, poolSize: opts.db === 'pg' ? Number(opts.pool) : null,
-  runs, submittedInDb: Number(stored), auditRows: Number(audits), peakRssMiB: peakRssMiB(), machine: machineInfo(),
+  runs, verification, peakRssMiB: peakRssMiB(), machine: machineInfo(),
 };
 await handle.close();
-console.log(JSON.stringify({ runs, submittedInDb: result.submittedInDb, peakRssMiB: result.peakRssMiB }, null, 2));
+console.log(JSON.stringify({ runs, verification, peakRssMiB: result.peakRssMiB }, null, 2));
 if (opts.write) console.error(`wrote ${writeResult(opts.name ?? `intake-${opts.db}-c${clients}`, result)}`);

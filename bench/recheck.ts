@@ -93,7 +93,7 @@ async function ensureLoaded(): Promise<{ seconds: number; familiesPerSecond: num
   const handle = await openBenchDb({ kind: o.db, name: loadedName, pgliteDir: o.db === 'pglite' ? loadedDir : undefined, keep: true });
   // A real verdict (trace and all) of a benchmark family, stored with every revision.
   const { verdict } = await evaluateFamily({ clock: fixedClock('2025-05-01'), dataChecks: new SimulatedProvider(), crypto } as never, familyForm(0));
-  const bar = new cliProgress.SingleBar({ format: 'load   [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left | {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: 'load   [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left | {rate}/s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
   const t0 = performance.now();
   bar.start(N, 0, { rate: 0 });
   await loadFamilies(handle, crypto, {

@@ -47,14 +47,21 @@ export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): P
   const t0 = performance.now();
   const measureFrom = t0 + o.warmupSeconds * 1000;
   const end = measureFrom + o.seconds * 1000;
-  let lastOpEnd = measureFrom;
+  // Window hooks run from the clients' loop, not from timers: with an in-process database
+  // (PGlite) the clients' promise chains can keep timers from running for whole seconds.
   const hooks: Array<Promise<void> | void> = [];
-  const startT = setTimeout(() => hooks.push(o.atWindowStart?.()), measureFrom - t0);
-  const endT = setTimeout(() => hooks.push(o.atWindowEnd?.()), end - t0);
+  let opened = false;
+  let closed = false;
+  const boundaries = (now: number) => {
+    if (!opened && now >= measureFrom) { opened = true; hooks.push(o.atWindowStart?.()); }
+    if (!closed && now >= end) { closed = true; hooks.push(o.atWindowEnd?.()); }
+  };
   const tick = o.onTick && setInterval(() => o.onTick!(latencies.length, (performance.now() - measureFrom) / 1000), 1000);
   await Promise.all(states.map(async (s) => {
-    while (performance.now() < end) {
+    for (;;) {
       const started = performance.now();
+      boundaries(started);
+      if (started >= end) break;
       try {
         const split = await o.op(s, seq++);
         const done = performance.now();
@@ -62,7 +69,6 @@ export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): P
           latencies.push(done - started);
           for (const [k, v] of Object.entries(split ?? {})) (parts[k] ??= []).push(v);
         }
-        lastOpEnd = Math.max(lastOpEnd, done);
       } catch (e) {
         const code = (e as { code?: string }).code ?? (e as Error).message?.slice(0, 80) ?? 'error';
         errors[code] = (errors[code] ?? 0) + 1;
@@ -70,8 +76,6 @@ export async function runClosedLoop<S>(o: ClosedLoopOptions<S>, firstSeq = 0): P
     }
   }));
   if (tick) clearInterval(tick);
-  clearTimeout(startT);
-  clearTimeout(endT);
   await Promise.all(hooks);
   const measuredSeconds = o.seconds;
   return {

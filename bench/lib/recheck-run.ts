@@ -10,7 +10,7 @@ import { recheckHoldings, type RecheckResult } from '../../src/jobs/index.js';
 import { benchCrypto } from './bench-keys.js';
 import { peakRssMiB, rssMiB, rssSampler } from './machine.js';
 import { RuleBasedPropertyRecords } from './property-records.js';
-import { processCpuMs } from './cpu.js';
+import { backendCpuDelta, pgBackendsCpu, processCpuMs } from './cpu.js';
 
 /** What the run phase prints. */
 export interface RunPhaseOutput {
@@ -23,6 +23,8 @@ export interface RunPhaseOutput {
   peakRssSampledMiB: number;
   peakHeapUsedMiB: number;
   cpuSecondsNode: number;
+  /** CPU of the PostgreSQL backends serving the job (null on PGlite, which runs inside the process). */
+  cpuSecondsPostgres: number | null;
   batches: number;
 }
 
@@ -52,12 +54,15 @@ export async function runRecheckPhase(o: { url?: string; dir?: string; permille:
   }, { ...(o.jobBatch ? { batchSize: o.jobBatch } : {}), ...(o.jobConcurrency ? { concurrency: o.jobConcurrency } : {}) });
   const wallSeconds = (performance.now() - t0) / 1000;
   const cpuSecondsNode = (processCpuMs() - cpu0) / 1000;
+  // The pool's backends were all opened by the job (a few ms of start-up each).
+  const cpuSecondsPostgres = h.kind === 'postgres' ? backendCpuDelta(new Map(), await pgBackendsCpu(h)) / 1000 : null;
   const sampled = sampler.stop();
   process.stderr.write('\n');
   const out: RunPhaseOutput = {
     result, wallSeconds: Math.round(wallSeconds * 100) / 100, familiesPerSecond: Math.round(result.checked / wallSeconds),
     rssBeforeMiB, peakRssMiB: peakRssMiB(), peakRssSampledMiB: sampled.peakMiB, peakHeapUsedMiB: Math.round(peakHeap / 1048576),
-    cpuSecondsNode: Math.round(cpuSecondsNode * 10) / 10, batches,
+    cpuSecondsNode: Math.round(cpuSecondsNode * 10) / 10,
+    cpuSecondsPostgres: cpuSecondsPostgres === null ? null : Math.round(cpuSecondsPostgres * 10) / 10, batches,
   };
   await h.close();
   return out;

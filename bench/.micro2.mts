@@ -1,0 +1,21 @@
+import { openDb } from '../src/db/client.js';
+import { applicationEvents, applications } from '../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+const h = await openDb({ url: 'postgres://postgres@127.0.0.1:5432/qc_prof', poolSize: 1 });
+const [{ id }] = await h.sql<{ id: string }>('select id from applications limit 1');
+const N = 3000;
+const cpu = async (label: string, f: (i: number) => Promise<unknown>) => {
+  for (let i = 0; i < 200; i++) await f(i);
+  const c0 = process.cpuUsage(); const t0 = performance.now();
+  for (let i = 0; i < N; i++) await f(i);
+  const c = process.cpuUsage(c0);
+  console.log(label.padEnd(34), ((c.user + c.system) / N).toFixed(0).padStart(4), 'us cpu', ((performance.now() - t0) / N * 1000).toFixed(0).padStart(5), 'us wall');
+};
+await cpu('raw pg select 1', () => h.sql('select 1'));
+await cpu('raw pg insert event', () => h.sql('insert into application_events (application_id, at, kind) values ($1, $2, $3)', [id, new Date(), 'x']));
+await cpu('drizzle insert event', () => h.db.insert(applicationEvents).values({ applicationId: id, at: new Date(), kind: 'x' }));
+await cpu('drizzle select app for update', () => h.db.select().from(applications).where(eq(applications.id, id)));
+await cpu('raw select app', () => h.sql('select * from applications where id = $1', [id]));
+await cpu('drizzle tx begin+commit', () => h.db.transaction(async () => {}));
+await h.close();
