@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../db/testing.js';
-import { appendAudit, canonicalJson, verifyAuditChain } from './index.js';
+import { appendAudit, appendAuditMany, canonicalJson, verifyAuditChain } from './index.js';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth so that jsonb re-ordering does not change the hash', () => {
@@ -45,6 +45,22 @@ describe.each(TEST_DB_KINDS)('audit chain on %s', (kind) => {
       expect(await verifyAuditChain(h4.db)).toMatchObject({ ok: true, checked: details.length });
     } finally {
       await h4.close();
+    }
+  });
+
+  it('a batch of rows appended at once continues the chain of single appends, in the order given', async () => {
+    const h5 = await openTestDbOf(kind);
+    try {
+      const actor = { accountId: null, role: 'system' };
+      await h5.db.transaction((tx) => appendAudit(tx, { actor, action: 'one', targetType: 't', targetId: 'a' }));
+      const many = await h5.db.transaction((tx) => appendAuditMany(tx, ['b', 'c', 'd'].map((id) => ({ actor, action: 'many', targetType: 't', targetId: id, detail: { 理由: id } }))));
+      expect(many.map((r) => r.seq)).toEqual([2, 3, 4]);
+      await h5.db.transaction((tx) => appendAudit(tx, { actor, action: 'one', targetType: 't', targetId: 'e' }));
+      expect(await verifyAuditChain(h5.db)).toMatchObject({ ok: true, checked: 5 });
+      const ids = await h5.sql<{ target_id: string }>('select target_id from audit_log order by seq');
+      expect(ids.map((r) => r.target_id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    } finally {
+      await h5.close();
     }
   });
 

@@ -83,6 +83,32 @@ export async function appendAudit(tx: Tx | Db, e: AuditEntry): Promise<{ seq: nu
   return { seq: Number(row.seq), hash: row.hash };
 }
 
+/**
+ * Append several rows in the caller's transaction, chained in the order given, under one
+ * acquisition of the lock (batch jobs): lock, read the previous hash and draw the seqs, insert.
+ */
+export async function appendAuditMany(tx: Tx | Db, entries: AuditEntry[]): Promise<Array<{ seq: number; hash: string }>> {
+  if (entries.length <= 1) return entries.length ? [await appendAudit(tx, entries[0]!)] : [];
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [head] = await queryRows<{ hash: string | null; seqs: string[] }>(tx, sql`
+    select (select hash from audit_log order by seq desc limit 1) as hash,
+           array(select nextval(pg_get_serial_sequence('audit_log', 'seq'))::text from generate_series(1, ${entries.length}::int)) as seqs`);
+  const seqs = head!.seqs.map(Number).sort((a, b) => a - b);
+  let prevHash = head!.hash ?? GENESIS_HASH;
+  const rows = entries.map((e, i) => {
+    const row: HashedFields = {
+      seq: seqs[i]!, at: new Date(Math.floor((e.at ?? new Date()).getTime())), actorAccountId: e.actor.accountId || null,
+      actorRole: e.actor.role, action: e.action, targetType: e.targetType, targetId: e.targetId, detail: JSON.parse(JSON.stringify(e.detail ?? {})),
+    };
+    const hash = rowHash(prevHash, row);
+    const out = { ...row, prevHash, hash };
+    prevHash = hash;
+    return out;
+  });
+  await tx.insert(auditLog).values(rows);
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+}
+
 /** Result of a chain check. */
 export type AuditVerification =
   | { ok: true; checked: number; lastSeq: number | null; lastHash: string }

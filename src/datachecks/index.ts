@@ -2,4 +2,4 @@
 export * from './types.js';
 export { SimulatedProvider, type SimPerson } from './simulated.js';
 export { mergeChecks, type CheckableFacts, type Override } from './merge.js';
-export { storeChecks } from './store.js';
+export { storeChecks, storeChecksMany, type CheckedFor } from './store.js';

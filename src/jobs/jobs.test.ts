@@ -96,7 +96,7 @@ describe.each(TEST_DB_KINDS)('jobs on %s', (kind) => {
 });
 
 describe.each(TEST_DB_KINDS)('第九条 re-check in batches on %s', (kind) => {
-  it('only families holding a home are re-evaluated: unchanged records stay, a sold home is nothing to check, four removals in one batch run at once', async () => {
+  it('only families holding a home are re-evaluated: unchanged records stay, a sold home is nothing to check, four removals of one batch written in one transaction', async () => {
     const h = await openTestDbOf(kind, { poolSize: 10 });
     try {
       const w = await makeWorld(h, '2026-03-02');
@@ -116,7 +116,7 @@ describe.each(TEST_DB_KINDS)('第九条 re-check in batches on %s', (kind) => {
       w.provider.put(ids[1], { homes: [] }); // sold
       for (const i of [2, 3, 4, 5]) w.provider.put(ids[i], { homes: [{ kind: 'commercial', area: 120, registeredOn: '2026-06-01' }] });
 
-      const r = await recheckHoldings(w.deps, { batchSize: 8, concurrency: 4 });
+      const r = await recheckHoldings(w.deps, { batchSize: 8 });
       expect(r).toEqual({ checked: 8, noHoldings: 3, unchanged: 1, reevaluated: 4, removed: 4, skipped: 0 });
       const removed = (await h.db.select().from(applications)).filter((a) => a.status === 'removed');
       expect(removed).toHaveLength(4);

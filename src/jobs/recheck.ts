@@ -4,20 +4,20 @@
  * 轮候库并通知申请人). Streams admitted families in keyset batches (bounded memory: the batch
  * being checked and the next one, read meanwhile), asks the property department about a whole
  * batch at once, and re-runs housing.eligibility only for families that hold a home whose
- * records changed since their last check; a family that no longer qualifies is removed, in
- * its own transaction, with a numbered notice giving the reason.
+ * records changed since their last check; families that no longer qualify are removed, one
+ * transaction per batch, each with a numbered notice giving the reason.
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { applicationRevisions, applications } from '../db/schema.js';
 import { AAD } from '../crypto/index.js';
-import { propertyOfFamilies, storeChecks, type CheckAnswer, type PropertyResult } from '../datachecks/index.js';
+import { propertyOfFamilies, storeChecksMany, type CheckAnswer, type PropertyResult } from '../datachecks/index.js';
 import { rules } from '../rules/registry.js';
 import { toEligibilityInput } from '../rules/housing/eligibility.js';
 import type { ApplicationForm } from '../commands/applications/form.js';
 import type { EligibilityValue } from '../commands/applications/verdict.js';
-import { removeFromWaitlist } from '../commands/applications/remove.js';
-import { lockApplication } from '../commands/applications/store.js';
+import { removeManyFromWaitlist } from '../commands/applications/remove.js';
+import { lockApplications } from '../commands/applications/store.js';
 import { systemContext, type JobDeps } from './deps.js';
 
 export interface RecheckResult {
@@ -58,24 +58,20 @@ async function lastChecked(db: Db, revisionIds: string[]): Promise<Map<string, C
   return new Map(rows.map((r) => [r.id, r.checked]));
 }
 
-/** Run `f` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await f(items[next++]!);
-  }));
-}
+type Decision = { row: Row; answer: CheckAnswer<PropertyResult>; before: Checked; blinds: string[]; verdict: EligibilityValue };
 
 /**
  * Re-check every admitted family once; safe to re-run (removed families are no longer
- * admitted). `concurrency` removals run at once, each in its own transaction.
+ * admitted). The families of a batch whose records changed are written in one transaction
+ * (their checks stored, those no longer qualifying removed), while the next batch is checked.
  */
-export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number; concurrency?: number } = {}): Promise<RecheckResult> {
+export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number } = {}): Promise<RecheckResult> {
   const ctx = systemContext(deps);
   const batchSize = opts.batchSize ?? 1000;
   const today = deps.clock.today();
   const out: RecheckResult = { checked: 0, noHoldings: 0, unchanged: 0, reevaluated: 0, removed: 0, skipped: 0 };
   let next = admittedAfter(deps.db, '00000000-0000-0000-0000-000000000000', batchSize);
+  let writing: Promise<void> = Promise.resolve();
   for (;;) {
     const rows = await next;
     if (!rows.length) break;
@@ -89,41 +85,49 @@ export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number;
     const holding = rows.flatMap((_, i) => (answers[i]!.result.ownedUnits > 0 || answers[i]!.result.ownedArea > 0 ? [i] : []));
     out.noHoldings += rows.length - holding.length;
     const last = await lastChecked(deps.db, holding.map((i) => rows[i]!.revisionId));
-    const changed = holding.filter((i) => {
-      const before = last.get(rows[i]!.revisionId)?.housing;
+    const decisions: Decision[] = [];
+    for (const i of holding) {
+      const before = last.get(rows[i]!.revisionId) ?? null;
       const p = answers[i]!.result;
-      const same = !!before && before.ownedUnits === p.ownedUnits && before.ownedArea === p.ownedArea;
-      if (same) out.unchanged++;
-      return !same;
-    });
-    out.reevaluated += changed.length;
-    await inParallel(changed, opts.concurrency ?? 4, async (i) => {
-      const r = await recheckOne(deps, ctx, today, rows[i]!, forms[i]!, answers[i]!, last.get(rows[i]!.revisionId) ?? null);
-      if (r === null) out.skipped++;
-      else if (r) out.removed++;
-    });
+      if (before?.housing && before.housing.ownedUnits === p.ownedUnits && before.housing.ownedArea === p.ownedArea) {
+        out.unchanged++;
+        continue;
+      }
+      // Only the property facts are new; the rest stays as last checked at review.
+      const input = { ...toEligibilityInput(forms[i]!), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
+      const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
+      decisions.push({ row: rows[i]!, answer: answers[i]!, before, verdict, blinds: forms[i]!.members.map((m) => deps.crypto.blindIndex(m.idNumber)) });
+    }
+    out.reevaluated += decisions.length;
+    await writing;
+    writing = writeDecisions(deps, ctx, decisions, out);
+    writing.catch(() => undefined); // awaited on the next turn or at the end
     deps.log?.({ msg: 'recheck.batch', ...out });
   }
+  await writing;
   return out;
 }
 
-/** Re-evaluate one family with its new property facts; remove it if it no longer qualifies. Null: it changed meanwhile. */
-async function recheckOne(
-  deps: JobDeps, ctx: ReturnType<typeof systemContext>, today: string, r: Row, form: ApplicationForm, answer: CheckAnswer<PropertyResult>, before: Checked,
-): Promise<boolean | null> {
-  const p = answer.result;
-  // Only the property facts are new; the rest stays as last checked at review.
-  const input = { ...toEligibilityInput(form), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
-  const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
-  const blinds = form.members.map((m) => deps.crypto.blindIndex(m.idNumber));
-  return deps.db.transaction(async (tx) => {
-    const app = await lockApplication(tx, r.id);
-    // The family changed meanwhile (withdrew, a change was approved): leave it for the next run.
-    if (app.status !== 'admitted' || app.currentRevision !== r.seq) return null;
-    await storeChecks(tx, { applicationId: r.id, revisionId: r.revisionId, purpose: 'recheck', members: blinds }, { property: answer });
-    if (verdict.eligible) return false;
-    const failed = verdict.reasons.filter((x) => !x.passed);
-    await removeFromWaitlist(tx, ctx, app, { reason: reasonText(p, before, failed), trigger: 'recheck', evidence: { property: p, failed } });
-    return true;
+/** One transaction for a batch's changed families: store their checks, remove those no longer qualifying. */
+async function writeDecisions(deps: JobDeps, ctx: ReturnType<typeof systemContext>, decisions: Decision[], out: RecheckResult): Promise<void> {
+  if (!decisions.length) return;
+  const counts = await deps.db.transaction(async (tx) => {
+    const locked = await lockApplications(tx, decisions.map((d) => d.row.id));
+    // A family that changed meanwhile (withdrew, a change was approved) is left for the next run.
+    const live = decisions.filter((d) => {
+      const app = locked.get(d.row.id);
+      return app?.status === 'admitted' && app.currentRevision === d.row.seq;
+    });
+    await storeChecksMany(tx, live.map((d) => ({
+      at: { applicationId: d.row.id, revisionId: d.row.revisionId, purpose: 'recheck' as const, members: d.blinds }, checks: { property: d.answer },
+    })));
+    const gone = live.filter((d) => !d.verdict.eligible);
+    await removeManyFromWaitlist(tx, ctx, gone.map((d) => {
+      const failed = d.verdict.reasons.filter((x) => !x.passed);
+      return { app: locked.get(d.row.id)!, reason: reasonText(d.answer.result, d.before, failed), trigger: 'recheck' as const, evidence: { property: d.answer.result, failed } };
+    }));
+    return { skipped: decisions.length - live.length, removed: gone.length };
   });
+  out.skipped += counts.skipped;
+  out.removed += counts.removed;
 }

@@ -23,17 +23,24 @@ export interface EnqueueInput {
 
 /** Write outbox rows (one per channel) in the caller's transaction. */
 export async function enqueue(tx: Tx | Db, n: EnqueueInput, now?: Date): Promise<void> {
-  const t = TEMPLATES[n.template];
-  const channels = n.channels ?? ['in_app', 'sms'];
-  await tx.insert(notifications).values(channels.map((channel) => ({
-    accountId: n.accountId,
-    channel,
-    template: n.template,
-    subject: fill(t.subject, n.params),
-    body: fill(channel === 'sms' ? t.sms : t.body, n.params),
-    payload: n.params,
-    createdAt: now ?? new Date(),
-  })));
+  await enqueueMany(tx, [n], now);
+}
+
+/** Write the outbox rows of several notifications in one statement (batch jobs). */
+export async function enqueueMany(tx: Tx | Db, list: EnqueueInput[], now?: Date): Promise<void> {
+  const rows = list.flatMap((n) => {
+    const t = TEMPLATES[n.template];
+    return (n.channels ?? ['in_app', 'sms']).map((channel) => ({
+      accountId: n.accountId,
+      channel,
+      template: n.template,
+      subject: fill(t.subject, n.params),
+      body: fill(channel === 'sms' ? t.sms : t.body, n.params),
+      payload: n.params,
+      createdAt: now ?? new Date(),
+    }));
+  });
+  if (rows.length) await tx.insert(notifications).values(rows);
 }
 
 /** Sends one message over a channel. Throw to have it retried. */

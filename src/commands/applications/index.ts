@@ -13,5 +13,5 @@ export { getApplication, type RevisionView } from './get.js';
 export { listReviewQueue, listMyApplications, listApplications, listPublicResults, streamPublicResults, type QueueItem, type PublicResult } from './lists.js';
 export { lookupPerson } from './lookup-person.js';
 export { noticeData, ISSUER } from './notice-data.js';
-export { removeFromWaitlist } from './remove.js';
+export { removeFromWaitlist, removeManyFromWaitlist, type RemovalReason } from './remove.js';
 export type { Verdict, EligibilityValue } from './verdict.js';

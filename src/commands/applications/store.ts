@@ -23,6 +23,13 @@ export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRo
   return row;
 }
 
+/** Several application rows, locked in id order (so that two batches cannot deadlock); absent ids are left out. */
+export async function lockApplications(tx: Tx, ids: string[]): Promise<Map<string, ApplicationRow>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.select().from(applications).where(inArray(applications.id, ids)).orderBy(applications.id).for('update');
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The application row without a lock (reads). */
 export async function readApplication(tx: Tx, id: string): Promise<ApplicationRow> {
   if (!UUID.test(id)) throw notFound();
@@ -52,20 +59,35 @@ export async function nextRegCode(tx: Tx, today: string): Promise<string> {
   return `JN${today.slice(0, 4)}${n.padStart(6, '0')}`;
 }
 
+type NoticeKind = 'admission' | 'removal' | 'lapse' | 'cancellation';
+
 /** Next notice number, e.g. 济住保轮〔2026〕000123号 (admission) — prefix per notice kind. */
-export async function nextNoticeNo(tx: Tx, kind: 'admission' | 'removal' | 'lapse' | 'cancellation', today: string): Promise<string> {
-  const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('notice_seq')::text as n`);
-  const prefix = { admission: '济住保轮', removal: '济住保移', lapse: '济住保失', cancellation: '济住保撤' }[kind];
-  return `${prefix}〔${today.slice(0, 4)}〕${n.padStart(6, '0')}号`;
+export async function nextNoticeNo(tx: Tx, kind: NoticeKind, today: string): Promise<string> {
+  return (await nextNoticeNos(tx, kind, today, 1))[0]!;
 }
 
+/** `count` consecutive notice numbers of one kind, in one statement. */
+export async function nextNoticeNos(tx: Tx, kind: NoticeKind, today: string, count: number): Promise<string[]> {
+  const rows = await queryRows<{ n: string }>(tx, sql`select nextval('notice_seq')::text as n from generate_series(1, ${count}::int)`);
+  const prefix = { admission: '济住保轮', removal: '济住保移', lapse: '济住保失', cancellation: '济住保撤' }[kind];
+  return rows.map((r) => Number(r.n)).sort((a, b) => a - b).map((n) => `${prefix}〔${today.slice(0, 4)}〕${String(n).padStart(6, '0')}号`);
+}
+
+/** One entry of an application's history. */
+export type EventInput = { applicationId: string; kind: string; from?: string | null; to?: string | null; reason?: string | null; article?: string | null; evidence?: unknown };
+
 /** Append to the application's own history (every state change, by anyone). */
-export async function addEvent(
-  tx: Tx, ctx: CommandContext, e: { applicationId: string; kind: string; from?: string | null; to?: string | null; reason?: string | null; article?: string | null; evidence?: unknown },
-): Promise<void> {
-  await tx.insert(applicationEvents).values({
+export async function addEvent(tx: Tx, ctx: CommandContext, e: EventInput): Promise<void> {
+  await addEvents(tx, ctx, [e]);
+}
+
+/** Append several history entries in one statement. */
+export async function addEvents(tx: Tx, ctx: CommandContext, events: EventInput[]): Promise<void> {
+  if (!events.length) return;
+  const at = ctx.clock.now();
+  await tx.insert(applicationEvents).values(events.map((e) => ({
     applicationId: e.applicationId,
-    at: ctx.clock.now(),
+    at,
     actorAccountId: ctx.actor.accountId || null,
     kind: e.kind,
     fromStatus: e.from ?? null,
@@ -73,7 +95,7 @@ export async function addEvent(
     reason: e.reason ?? null,
     article: e.article ?? null,
     evidence: (e.evidence ?? null) as never,
-  });
+  })));
 }
 
 /** Non-identifying member rows of a revision (replaces any earlier rows of it). */
@@ -116,6 +138,11 @@ export async function holdPersons(tx: Tx, applicationId: string, blinds: string[
 /** Release persons of the application: all of them, or all except `keep`. One statement. */
 export async function releasePersons(tx: Tx, applicationId: string, keep: string[] = []): Promise<void> {
   await tx.delete(activePersons).where(and(eq(activePersons.applicationId, applicationId), notInArray(activePersons.idBlind, keep)));
+}
+
+/** Release every person held by these applications, in one statement. */
+export async function releaseAllPersonsOf(tx: Tx, applicationIds: string[]): Promise<void> {
+  if (applicationIds.length) await tx.delete(activePersons).where(inArray(activePersons.applicationId, applicationIds));
 }
 
 /** Bump version/updated_at and set fields on the application. */
