@@ -43,7 +43,7 @@ const dataChecks = new SimulatedProvider();
 const deps = { db: handle, clock: systemClock, dataChecks, crypto, webDist: '/nonexistent', loginMax: 1_000_000 };
 
 // One account per client, created before the clock starts (argon2id is deliberately slow).
-const accounts = [];
+const accounts: Array<{ id: string }> = [];
 for (let i = 0; i < clients; i++) {
   accounts.push(await registerApplicant({ db: handle.db, crypto }, { username: `bench${i}`, password: PASSWORD, displayName: `压测家庭${i}`, phone: `138${String(i).padStart(8, '0')}` }));
 }
@@ -90,7 +90,7 @@ const count = async (q: string) => Number((await handle.sql<{ n: string }>(`sele
 const stored = await count("applications where status = 'submitted'");
 const verification = {
   submittedInDb: stored,
-  countedByClients: Object.values(runs).reduce((s, r) => s + (r as ClosedLoopResult).ok, 0),
+  countedByClients: Object.values(runs).reduce((s: number, r) => s + (r as ClosedLoopResult).ok, 0),
   dataChecksPerApplication: (await count("data_checks where purpose = 'review'")) / stored,
   personsHeldPerApplication: (await count('active_persons')) / stored,
   auditRows: await count("audit_log where action = 'application.submit'"),
