@@ -6,7 +6,7 @@ import { activePersons, applications, notices, notifications } from '../db/schem
 import { verifyAuditChain } from '../audit/index.js';
 import { approveApplication, cancelQualification, getApplication, saveDraft, submitApplication } from '../commands/applications/index.js';
 import { agreeingRecords, familyForm, idFor, makeWorld } from '../commands/applications/fixtures.js';
-import { lapseUnconfirmed, recheckHoldings, remindReconfirm, startJobs } from './index.js';
+import { idRanges, lapseUnconfirmed, recheckHoldings, remindReconfirm, startJobs } from './index.js';
 
 describe.each(TEST_DB_KINDS)('jobs on %s', (kind) => {
   let h: DbHandle;
@@ -116,7 +116,10 @@ describe.each(TEST_DB_KINDS)('第九条 re-check in batches on %s', (kind) => {
       w.provider.put(ids[1], { homes: [] }); // sold
       for (const i of [2, 3, 4, 5]) w.provider.put(ids[i], { homes: [{ kind: 'commercial', area: 120, registeredOn: '2026-06-01' }] });
 
-      const r = await recheckHoldings(w.deps, { batchSize: 8 });
+      // As three jobs over id ranges: together they see every family once.
+      const parts = [];
+      for (const range of idRanges(3)) parts.push(await recheckHoldings(w.deps, { batchSize: 8, range }));
+      const r = parts.reduce((a, b) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof typeof b]])) as typeof a);
       expect(r).toEqual({ checked: 8, noHoldings: 3, unchanged: 1, reevaluated: 4, removed: 4, skipped: 0 });
       const removed = (await h.db.select().from(applications)).filter((a) => a.status === 'removed');
       expect(removed).toHaveLength(4);
@@ -127,5 +130,17 @@ describe.each(TEST_DB_KINDS)('第九条 re-check in batches on %s', (kind) => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('re-check id ranges', () => {
+  it('k ranges tile the id space: the first has no lower bound, the last no upper, each ends where the next begins', () => {
+    const r = idRanges(3);
+    expect(r).toEqual([
+      { to: '55555555-0000-0000-0000-000000000000' },
+      { from: '55555555-0000-0000-0000-000000000000', to: 'aaaaaaaa-0000-0000-0000-000000000000' },
+      { from: 'aaaaaaaa-0000-0000-0000-000000000000' },
+    ]);
+    expect(idRanges(1)).toEqual([{}]);
   });
 });

@@ -7,7 +7,7 @@
  * records changed since their last check; families that no longer qualify are removed, one
  * transaction per batch, each with a numbered notice giving the reason.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { applicationRevisions, applications } from '../db/schema.js';
 import { AAD } from '../crypto/index.js';
@@ -40,13 +40,23 @@ function reasonText(p: PropertyResult, before: Checked, failed: EligibilityValue
   return `不动产登记信息核查：家庭名下住房 ${p.ownedUnits} 套、${p.ownedArea} 平方米${was}。${why}`;
 }
 
+/** A slice of the families by application id: `from` inclusive, `to` exclusive; absent = unbounded. */
+export type IdRange = { from?: string; to?: string };
+
+/** `k` ranges of equal width over the (random, v4) application ids, for running the re-check as k jobs. */
+export function idRanges(k: number): IdRange[] {
+  const bound = (i: number) => `${Math.floor((i * 0x100000000) / k).toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`;
+  return Array.from({ length: k }, (_, i) => ({ ...(i > 0 ? { from: bound(i) } : {}), ...(i < k - 1 ? { to: bound(i + 1) } : {}) }));
+}
+
 // The stored verdict is large (trace and all) and only its `checked` part is needed, for few
 // families: it is read separately, not with every row of the stream.
-function admittedAfter(db: Db, after: string, limit: number): Promise<Row[]> {
+function admittedAfter(db: Db, after: string | null, range: IdRange, limit: number): Promise<Row[]> {
+  const lower = after !== null ? gt(applications.id, after) : range.from ? gte(applications.id, range.from) : undefined;
   return db.select({ id: applications.id, seq: applications.currentRevision, formEnc: applicationRevisions.formEnc, revisionId: applicationRevisions.id })
     .from(applications)
     .innerJoin(applicationRevisions, and(eq(applicationRevisions.applicationId, applications.id), eq(applicationRevisions.seq, applications.currentRevision)))
-    .where(and(eq(applications.status, 'admitted'), gt(applications.id, after)))
+    .where(and(eq(applications.status, 'admitted'), lower, range.to ? lt(applications.id, range.to) : undefined))
     .orderBy(asc(applications.id))
     .limit(limit);
 }
@@ -61,21 +71,22 @@ async function lastChecked(db: Db, revisionIds: string[]): Promise<Map<string, C
 type Decision = { row: Row; answer: CheckAnswer<PropertyResult>; before: Checked; blinds: string[]; verdict: EligibilityValue };
 
 /**
- * Re-check every admitted family once; safe to re-run (removed families are no longer
- * admitted). The families of a batch whose records changed are written in one transaction
+ * Re-check every admitted family once (or those of `range`: several jobs over `idRanges(k)`
+ * share a large list); safe to re-run (removed families are no longer admitted). The families of a batch whose records changed are written in one transaction
  * (their checks stored, those no longer qualifying removed), while the next batch is checked.
  */
-export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number } = {}): Promise<RecheckResult> {
+export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number; range?: IdRange } = {}): Promise<RecheckResult> {
   const ctx = systemContext(deps);
   const batchSize = opts.batchSize ?? 1000;
   const today = deps.clock.today();
   const out: RecheckResult = { checked: 0, noHoldings: 0, unchanged: 0, reevaluated: 0, removed: 0, skipped: 0 };
-  let next = admittedAfter(deps.db, '00000000-0000-0000-0000-000000000000', batchSize);
+  const range = opts.range ?? {};
+  let next = admittedAfter(deps.db, null, range, batchSize);
   let writing: Promise<void> = Promise.resolve();
   for (;;) {
     const rows = await next;
     if (!rows.length) break;
-    next = rows.length < batchSize ? Promise.resolve([]) : admittedAfter(deps.db, rows[rows.length - 1]!.id, batchSize);
+    next = rows.length < batchSize ? Promise.resolve([]) : admittedAfter(deps.db, rows[rows.length - 1]!.id, range, batchSize);
     next.catch(() => undefined); // awaited on the next turn; an error then ends the job
     const forms = rows.map((r) => deps.crypto.decryptJson<ApplicationForm>(r.formEnc, AAD.revisionForm(r.id)));
     const answers = await propertyOfFamilies(deps.dataChecks, forms.map((f) => f.members.map((m) => m.idNumber)), today);
