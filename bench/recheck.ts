@@ -37,27 +37,30 @@ const program = new Command()
   .option('--families <n>', 'admitted families to load', '100000')
   .option('--changed-permille <n>', 'people (‰) who registered a home since admission', '3')
   .option('--job-batch <n>', "the job's keyset batch size (default: the job's own)")
-  .option('--job-concurrency <n>', "removals at once (default: the job's own)")
+  .option('--partitions <k>', 'run the job as k processes over idRanges(k), at once', '1')
+  .option('--partition <i>', 'run phase: which of the k ranges')
   .option('--load-batch <n>', 'families per load transaction', '5000')
   .option('--today <date>', 'the job clock', '2025-06-02')
   .option('--name <name>', 'result file name (default recheck-<db>-<families>)')
   .option('--no-write', 'do not write bench/results')
   .option('--reload', 'load again even when an identical load is kept')
+  .option('--max-heap <mib>', 'V8 heap limit of the measured job process (shows the job fits in it)', '160')
   // Internal: the measured child.
   .option('--phase <phase>', 'load+run (default) | run', 'all')
   .option('--url <url>', 'run phase: PostgreSQL database URL')
   .option('--dir <dir>', 'run phase: PGlite data directory')
   .parse();
 const o = program.opts<{
-  db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; jobConcurrency?: string; loadBatch: string; today: string;
-  name?: string; write: boolean; reload?: boolean; phase: string; url?: string; dir?: string;
+  db: BenchDbKind; families: string; changedPermille: string; jobBatch?: string; partitions: string; partition?: string; loadBatch: string; today: string;
+  name?: string; write: boolean; reload?: boolean; maxHeap: string; phase: string; url?: string; dir?: string;
 }>();
 const permille = Number(o.changedPermille);
 
 if (o.phase === 'run') {
   const out = await runRecheckPhase({
     url: o.url, dir: o.dir, permille, today: o.today,
-    jobBatch: o.jobBatch ? Number(o.jobBatch) : undefined, jobConcurrency: o.jobConcurrency ? Number(o.jobConcurrency) : undefined,
+    jobBatch: o.jobBatch ? Number(o.jobBatch) : undefined,
+    partition: o.partition !== undefined ? { index: Number(o.partition), of: Number(o.partitions) } : undefined,
   });
   process.stdout.write(`${JSON.stringify(out)}\n`);
   process.exit(0);
@@ -123,14 +126,27 @@ let expectedRemoved = 0;
 for (let n = 0; n < N; n++) if (Object.values(familyIds(n)).some((id) => ownsNewHome(id, permille))) expectedRemoved++;
 console.error(`${N} families; the department's records should remove ${expectedRemoved}`);
 
-const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
-  ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(o.jobConcurrency ? ['--job-concurrency', o.jobConcurrency] : []), ...(o.db === 'pglite' ? ['--dir', runDir] : ['--url', databaseUrl(runName)])];
-const run = await new Promise<RunPhaseOutput>((resolve, reject) => {
+const K = Number(o.partitions);
+const runOne = (index: number) => new Promise<RunPhaseOutput>((resolve, reject) => {
+  const args = [`--max-old-space-size=${o.maxHeap}`, '--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
+    ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(K > 1 ? ['--partitions', String(K), '--partition', String(index)] : []),
+    ...(o.db === 'pglite' ? ['--dir', runDir] : ['--url', databaseUrl(runName)])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').pop()!) as RunPhaseOutput) : reject(new Error(`run phase exited ${code}`))));
 });
+// PGlite is one process's database: partitions apply to PostgreSQL only.
+const parts = await Promise.all(Array.from({ length: o.db === 'pglite' ? 1 : K }, (_, i) => runOne(i)));
+const sum = (f: (p: RunPhaseOutput) => number) => Math.round(parts.reduce((a, p) => a + f(p), 0) * 10) / 10;
+const wallSeconds = (Math.max(...parts.map((p) => p.endedAt)) - Math.min(...parts.map((p) => p.startedAt))) / 1000;
+const counts = Object.fromEntries(Object.keys(parts[0]!.result).map((k) => [k, parts.reduce((a, p) => a + p.result[k as keyof RunPhaseOutput['result']], 0)])) as unknown as RunPhaseOutput['result'];
+const run = {
+  processes: parts.length, result: counts, wallSeconds, familiesPerSecond: Math.round(counts.checked / wallSeconds),
+  peakRssMiBPerProcess: Math.max(...parts.map((p) => p.peakRssMiB)), peakRssMiBAllProcesses: sum((p) => p.peakRssMiB),
+  cpuSecondsNode: sum((p) => p.cpuSecondsNode), cpuSecondsPostgres: sum((p) => p.cpuSecondsPostgres ?? 0),
+  parts,
+};
 
 // Check what the job did against what the department said.
 const check = await openDb(o.db === 'pglite' ? { dataDir: runDir } : { url: databaseUrl(runName) });
@@ -147,10 +163,11 @@ else rmSync(runDir, { recursive: true, force: true });
 const correct = run.result.checked === N && run.result.removed === expectedRemoved && Number(removed) === expectedRemoved && audit.ok && Number(held) === (N - expectedRemoved) * 3;
 const result = {
   what: 're-check of admitted families against property records (第九条)', database: `${o.db === 'pg' ? 'PostgreSQL' : 'PGlite (PostgreSQL)'} ${v}`,
-  families: N, changedPermille: permille, jobBatch: o.jobBatch ? Number(o.jobBatch) : 'default', jobConcurrency: o.jobConcurrency ? Number(o.jobConcurrency) : 'default', databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
+  families: N, changedPermille: permille, jobBatch: o.jobBatch ? Number(o.jobBatch) : 'default', partitions: K, databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
   verification: { correct, expectedRemoved, removedInDb: Number(removed), recheckChecksStored: Number(stored), activePersons: Number(held), auditChain: audit },
   machine: machineInfo(),
 };
-console.log(JSON.stringify({ families: N, run, verification: result.verification }, null, 2));
+const { parts: _parts, ...summary } = run;
+console.log(JSON.stringify({ families: N, run: summary, verification: result.verification }, null, 2));
 if (o.write) console.error(`wrote ${writeResult(o.name ?? `recheck-${o.db}-${N}`, result)}`);
 if (!correct) process.exitCode = 1;
