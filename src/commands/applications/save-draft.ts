@@ -11,7 +11,7 @@ import type { CommandContext } from '../context.js';
 import { badState } from '../errors.js';
 import { parseInput } from '../validate.js';
 import { DraftFormSchema } from './form.js';
-import { addEvent, latestRevision, lockApplication, nextRegCode, updateApplication } from './store.js';
+import { addEvent, latestRevision, lockApplication, regCodeSql, updateApplication } from './store.js';
 
 export interface SaveDraftInput {
   /** Absent: start a new application. */
@@ -33,10 +33,10 @@ export async function saveDraft(ctx: CommandContext, input: SaveDraftInput): Pro
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     if (!input.applicationId) {
-      const regCode = await nextRegCode(tx, ctx.clock.today());
       const [app] = await tx.insert(applications).values({
-        regCode, accountId: ctx.actor.accountId, districtCode: form.districtCode, status: 'draft', createdAt: now, updatedAt: now,
+        regCode: regCodeSql(ctx.clock.today()), accountId: ctx.actor.accountId, districtCode: form.districtCode, status: 'draft', createdAt: now, updatedAt: now,
       }).returning();
+      const regCode = app.regCode;
       await tx.insert(applicationRevisions).values({
         applicationId: app.id, seq: 1, kind: 'initial', status: 'draft',
         formEnc: ctx.crypto.encryptJson(form, AAD.revisionForm(app.id)), createdAt: now, updatedAt: now,

@@ -1,7 +1,7 @@
 /**
  * Storage helpers shared by the application commands. All take the caller's transaction.
  */
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import {
@@ -53,6 +53,13 @@ export async function latestRevision(tx: Tx, applicationId: string): Promise<Rev
   return r;
 }
 
+/** The registration code as an SQL expression, so that an INSERT draws it without a round trip of its own. */
+export function regCodeSql(today: string): SQL<string> {
+  // lpad would cut a 7-digit number to 6; pad only what is shorter, like nextRegCode.
+  return sql<string>`(select 'JN' || ${today.slice(0, 4)}::text || case when length(s.n) >= 6 then s.n else lpad(s.n, 6, '0') end
+    from (select nextval('application_reg_seq')::text as n) s)`;
+}
+
 /** Next registration code: "JN" + year + 6 digits. */
 export async function nextRegCode(tx: Tx, today: string): Promise<string> {
   const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('application_reg_seq')::text as n`);
@@ -102,8 +109,10 @@ export async function addEvents(tx: Tx, ctx: CommandContext, events: EventInput[
 export async function writeMembers(
   tx: Tx, revisionId: string,
   members: Array<{ relation: string; idBlind: string; birthDate: string; sex: 'M' | 'F'; hukouType: string; hukouCity: string }>,
+  opts: { firstWrite?: boolean } = {},
 ): Promise<void> {
-  await tx.delete(applicationMembers).where(eq(applicationMembers.revisionId, revisionId));
+  // A revision never submitted before has no member rows to replace.
+  if (!opts.firstWrite) await tx.delete(applicationMembers).where(eq(applicationMembers.revisionId, revisionId));
   if (members.length) await tx.insert(applicationMembers).values(members.map((m, idx) => ({ revisionId, idx, ...m })));
 }
 

@@ -46,12 +46,14 @@ export async function submitApplication(ctx: CommandContext, input: { applicatio
     const { verdict, checks } = await evaluateFamily(ctx, form);
     const blinds = form.members.map((m) => ctx.crypto.blindIndex(m.idNumber));
     // A corrected application may have dropped members: free them, then hold the current ones.
-    await releasePersons(tx, app.id, blinds);
+    // A draft was never submitted, so it holds nobody and its revision has no member rows yet.
+    const firstWrite = app.status === 'draft';
+    if (!firstWrite) await releasePersons(tx, app.id, blinds);
     await holdPersons(tx, app.id, blinds, now);
 
     await writeMembers(tx, rev.id, form.members.map((m, i) => ({
       relation: m.relation, idBlind: blinds[i], ...memberFacts(m), hukouType: m.hukou.type, hukouCity: m.hukou.city,
-    })));
+    })), { firstWrite });
     await storeChecks(tx, { applicationId: app.id, revisionId: rev.id, purpose: 'review', members: blinds }, checks);
     await tx.update(applicationRevisions).set({ status: 'submitted', submittedAt: now, updatedAt: now, verdict: verdict as never })
       .where(eq(applicationRevisions.id, rev.id));
