@@ -8,6 +8,8 @@ import { RuleInputError } from './core/errors.js';
 import type { RuleResult } from './core/trace.js';
 import { eligibilityRule } from './housing/eligibility.js';
 import { waitlistStatusRule } from './housing/waitlist-status.js';
+import { downPaymentRule } from './housing/down-payment.js';
+import { unitPriceRule } from './housing/unit-price.js';
 
 /** A pure rule: input schema, citations, the parameters it reads, and evaluate(input, asOf). */
 export interface Rule<I, O> {
@@ -22,6 +24,8 @@ export interface Rule<I, O> {
 export const rules: Record<string, Rule<any, any>> = {
   [eligibilityRule.id]: eligibilityRule,
   [waitlistStatusRule.id]: waitlistStatusRule,
+  [unitPriceRule.id]: unitPriceRule,
+  [downPaymentRule.id]: downPaymentRule,
 };
 
 /** One problem with an input, naming the field as a dotted path ("members.0.idNumber"). */

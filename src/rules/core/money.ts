@@ -67,3 +67,41 @@ export function mulRate(fen: Fen, rate: string, rounding: Rounding): Fen {
   const { num, scale } = parseDecimal(rate);
   return assertFen(Number(divRound(BigInt(assertFen(fen)) * num, scale, rounding)));
 }
+
+/**
+ * `fen` × each decimal factor (e.g. area "89.57" and coefficient "1.03"), computed exactly as one
+ * product and rounded to the fen once by `rounding`.
+ */
+export function mulFactors(fen: Fen, factors: string[], rounding: Rounding): Fen {
+  let num = BigInt(assertFen(fen));
+  let scale = 1n;
+  for (const f of factors) {
+    const d = parseDecimal(f);
+    num *= d.num;
+    scale *= d.scale;
+  }
+  return assertFen(Number(divRound(num, scale, rounding)));
+}
+
+/** Compares two decimal strings exactly: negative, zero or positive like a sort comparator. */
+export function compareDecimals(a: string, b: string): number {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const l = x.num * y.scale;
+  const r = y.num * x.scale;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** a − b for decimal strings, exactly, as a decimal string. */
+export function subDecimals(a: string, b: string): string {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const scale = x.scale > y.scale ? x.scale : y.scale;
+  const n = x.num * (scale / x.scale) - y.num * (scale / y.scale);
+  const places = String(scale).length - 1;
+  const neg = n < 0n;
+  const digits = (neg ? -n : n).toString().padStart(places + 1, '0');
+  const int = digits.slice(0, digits.length - places);
+  const frac = places ? `.${digits.slice(digits.length - places)}` : '';
+  return `${neg ? '-' : ''}${int}${frac}`;
+}
