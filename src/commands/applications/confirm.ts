@@ -20,6 +20,20 @@ export function waitlistStatus(app: { admittedOn: string | null; lastConfirmedOn
   ) as { value: { status: 'active' | 'must_confirm' | 'lapsed'; deadline: string }; trace: unknown[]; citations: unknown[] };
 }
 
+/** What lists and records show of 第八条: the rule's status, deadline and reminder start, for admitted families only. */
+export type WaitlistView = { status: 'active' | 'must_confirm' | 'lapsed'; deadline: string | null; remindFrom: string | null };
+
+/**
+ * The waitlist view of an application on `today` (the server's clock), or null when the
+ * family is not admitted. Decided here rather than in the browser, so the law is applied once,
+ * on the platform's date. An admitted row the lapse job has not reached yet can read "lapsed".
+ */
+export function waitlistView(app: { status: string; admittedOn: string | null; lastConfirmedOn: string | null; purchasedOn: string | null }, today: string): WaitlistView | null {
+  if (app.status !== 'admitted' || !app.admittedOn) return null;
+  const { status, deadline, remindFrom } = waitlistStatus(app, today).value as WaitlistView;
+  return { status, deadline, remindFrom };
+}
+
 /** Confirm the family's data for another period. */
 export async function confirmApplication(ctx: CommandContext, input: { applicationId: string }): Promise<{ id: string; lastConfirmedOn: string; confirmDeadline: string }> {
   const now = ctx.clock.now();

@@ -11,7 +11,7 @@ import { appendAudit } from '../../audit/index.js';
 import { districtName } from '../../db/reference/districts.js';
 import { assertOwner, assertStaff } from '../authz.js';
 import type { CommandContext } from '../context.js';
-import { waitlistStatus } from './confirm.js';
+import { waitlistView } from './confirm.js';
 import { readApplication, type ApplicationRow, type RevisionRow } from './store.js';
 
 /** One revision as shown to the family or staff. */
@@ -31,14 +31,18 @@ export interface RevisionView {
   members?: Array<{ idx: number; relation: string; birthDate: string; sex: string; hukouType: string; hukouCity: string }>;
 }
 
-/** Public-safe summary of an application row. */
-export function summary(app: ApplicationRow) {
+/**
+ * Public-safe summary of an application row, with its 第八条 waitlist view on `today`
+ * (ctx.clock.today(); null for a family that is not admitted).
+ */
+export function summary(app: ApplicationRow, today: string) {
   return {
     id: app.id, regCode: app.regCode, status: app.status, districtCode: app.districtCode, districtName: districtName(app.districtCode) ?? app.districtCode,
     category: app.category, priority: app.priority, maskedApplicantName: app.maskedApplicantName, maskedApplicantId: app.maskedApplicantId,
     currentRevision: app.currentRevision, submittedAt: app.submittedAt, admittedOn: app.admittedOn, lastConfirmedOn: app.lastConfirmedOn,
     confirmDeadline: app.confirmDeadline, noticeNo: app.noticeNo, closedOn: app.closedOn, closedReason: app.closedReason,
     createdAt: app.createdAt, updatedAt: app.updatedAt, version: app.version,
+    waitlist: waitlistView(app, today),
   };
 }
 
@@ -70,8 +74,7 @@ export async function getApplication(ctx: CommandContext, input: { applicationId
     const events = await tx.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id)).orderBy(asc(applicationEvents.id));
     const ns = await tx.select().from(notices).where(eq(notices.applicationId, app.id)).orderBy(asc(notices.issuedOn));
     const out = {
-      application: summary(app),
-      waitlist: app.status === 'admitted' ? waitlistStatus(app, ctx.clock.today()).value : null,
+      application: summary(app, ctx.clock.today()),
       latest: await view(tx, ctx, app, latest, staff),
       current: current && current.seq !== latest.seq ? await view(tx, ctx, app, current, staff) : null,
       revisions: revs.map((r) => ({ seq: r.seq, kind: r.kind, status: r.status, submittedAt: r.submittedAt, decidedAt: r.decidedAt, decisionReason: r.decisionReason })),

@@ -90,7 +90,7 @@ describe.each(TEST_DB_KINDS)('第八条/第九条 application lifecycle on %s', 
 
     // 8. 第八条 confirmation inside the reminder window starts a new period.
     w.clock.set('2027-12-01');
-    expect((await getApplication(w.ctx('family1'), { applicationId: d.id })).waitlist).toMatchObject({ status: 'must_confirm', deadline: '2028-01-05' });
+    expect((await getApplication(w.ctx('family1'), { applicationId: d.id })).application.waitlist).toMatchObject({ status: 'must_confirm', deadline: '2028-01-05' });
     const cf = await confirmApplication(w.ctx('family1'), { applicationId: d.id });
     expect(cf).toEqual({ id: d.id, lastConfirmedOn: '2027-12-01', confirmDeadline: '2029-12-01' });
 

@@ -61,14 +61,18 @@ export async function listReviewQueue(ctx: CommandContext, input: { district?: s
   return { items, next };
 }
 
-/** The family's own applications, newest first. */
+/** The family's own applications, newest first, each with its 第八条 waitlist view. */
 export async function listMyApplications(ctx: CommandContext) {
   requireRole(ctx.actor, ['applicant']);
   const rows = await ctx.db.select().from(applications).where(eq(applications.accountId, ctx.actor.accountId)).orderBy(desc(applications.createdAt));
-  return rows.map(summary);
+  const today = ctx.clock.today();
+  return rows.map((r) => summary(r, today));
 }
 
-/** Staff list of applications by district and status (the 轮候库 view), newest first. */
+/**
+ * Staff list of applications by district and status (the 轮候库 view), newest first. Admitted
+ * rows carry their 第八条 status, deadline and reminder start on the server's today.
+ */
 export async function listApplications(ctx: CommandContext, input: { district?: string; status?: string; page?: number; pageSize?: number } = {}) {
   const district = staffDistrict(ctx.actor, input.district);
   const page = intIn(input.page, 'page', 1, 100_000, 1);
@@ -79,7 +83,8 @@ export async function listApplications(ctx: CommandContext, input: { district?: 
   const where = conds.length ? and(...conds) : undefined;
   const [{ total }] = await ctx.db.select({ total: count() }).from(applications).where(where);
   const rows = await ctx.db.select().from(applications).where(where).orderBy(desc(applications.updatedAt), asc(applications.id)).limit(pageSize).offset((page - 1) * pageSize);
-  return { items: rows.map(summary), total: Number(total), page, pageSize };
+  const today = ctx.clock.today();
+  return { items: rows.map((r) => summary(r, today)), total: Number(total), page, pageSize };
 }
 
 /** One row of the public qualification results. */

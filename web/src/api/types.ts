@@ -70,7 +70,8 @@ export interface Verdict {
   citations?: Citation[];
 }
 
-export interface WaitlistInfo { status: 'active' | 'must_confirm' | 'lapsed'; deadline?: string }
+/** 第八条 as the server decided it on its own date (rule housing.waitlist-status); the UI never recomputes it. */
+export interface WaitlistInfo { status: 'active' | 'must_confirm' | 'lapsed'; deadline?: string | null; remindFrom?: string | null }
 
 export interface DataCheck {
   department: 'property' | 'civil_affairs' | 'social_insurance' | 'provident_fund' | string;

@@ -2,6 +2,7 @@
  * Shapes applications for the API. Takes what the commands return and passes on only named
  * fields: never an encrypted form envelope, never a blind index, dates as ISO strings.
  */
+import type { WaitlistView } from '../../../commands/applications/confirm.js';
 import type { Verdict } from '../../../commands/applications/verdict.js';
 
 type Dateish = Date | string | null | undefined;
@@ -14,9 +15,10 @@ export type SummaryIn = {
   priority: string[]; maskedApplicantName: string | null; maskedApplicantId: string | null; submittedAt: Dateish;
   admittedOn: string | null; lastConfirmedOn: string | null; confirmDeadline: string | null; noticeNo: string | null;
   closedOn: string | null; closedReason: string | null; createdAt: Date | string; updatedAt: Date | string;
+  waitlist?: WaitlistView | null;
 };
 
-/** One application in a list. */
+/** One application in a list; `waitlist` is the server's 第八条 view (rule housing.waitlist-status on its today). */
 export function presentSummary(a: SummaryIn) {
   return {
     id: a.id, regCode: a.regCode, status: a.status, districtCode: a.districtCode, districtName: a.districtName,
@@ -24,6 +26,7 @@ export function presentSummary(a: SummaryIn) {
     submittedAt: isoOrNull(a.submittedAt), admittedOn: a.admittedOn, lastConfirmedOn: a.lastConfirmedOn,
     confirmDeadline: a.confirmDeadline, noticeNo: a.noticeNo, closedOn: a.closedOn, closedReason: a.closedReason,
     createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt),
+    waitlist: a.waitlist ?? null,
   };
 }
 
@@ -47,7 +50,6 @@ type RevisionIn = {
 /** What `getApplication` returns. */
 export type DetailIn = {
   application: SummaryIn;
-  waitlist: { status: 'active' | 'must_confirm' | 'lapsed'; deadline: string } | null;
   latest: RevisionIn;
   current: RevisionIn | null;
   revisions: Array<{ seq: number; kind: string; status: string; submittedAt: Dateish; decidedAt: Dateish; decisionReason: string | null }>;
@@ -75,7 +77,6 @@ export function presentDetail(d: DetailIn, opts: { pdfBase: string; staff: boole
     decisionReason: latest.decisionReason, changeReason: latest.changeReason,
     pendingChange: d.latest.kind === 'change' && d.latest.status === 'submitted',
     current: d.current ? presentRevision(d.current) : null,
-    waitlist: d.waitlist,
     revisions: d.revisions.map((r) => ({ revision: r.seq, kind: r.kind, status: r.status, submittedAt: isoOrNull(r.submittedAt), decidedAt: isoOrNull(r.decidedAt), decisionReason: r.decisionReason })),
     events: d.events.map((e) => ({ at: iso(e.at), kind: e.kind, fromStatus: e.from, toStatus: e.to, reason: e.reason, article: e.article, byStaff: e.byStaff, evidence: e.evidence ?? null })),
     notices: d.notices.map((n) => ({

@@ -20,6 +20,13 @@ const Verdict = z.object({
   asOf: z.string(), overrides: z.array(z.unknown()), checked: z.unknown(),
 }).nullable();
 
+/** 第八条 on the server's today (rule housing.waitlist-status); null unless admitted. */
+export const WaitlistView = z.object({
+  status: z.enum(['active', 'must_confirm', 'lapsed']),
+  deadline: z.string().nullable().describe('the two-year anniversary; confirming on it still counts'),
+  remindFrom: z.string().nullable().describe('from this day the family is asked to confirm'),
+}).nullable();
+
 /** One application in a list. */
 export const ApplicationSummary = z.object({
   id: z.string(), regCode: z.string(), status: z.string(), districtCode: z.string(), districtName: z.string(),
@@ -27,6 +34,7 @@ export const ApplicationSummary = z.object({
   maskedName: z.string().nullable(), maskedId: z.string().nullable(),
   submittedAt: iso, admittedOn: iso, lastConfirmedOn: iso, confirmDeadline: iso, noticeNo: iso,
   closedOn: iso, closedReason: iso, createdAt: z.string(), updatedAt: z.string(),
+  waitlist: WaitlistView,
 });
 
 const Revision = z.object({
@@ -39,7 +47,6 @@ export const ApplicationDetail = ApplicationSummary.extend({
   form: z.unknown(), verdict: Verdict, revision: z.number(), revisionKind: z.string(), revisionStatus: z.string(),
   decisionReason: iso, changeReason: iso, pendingChange: z.boolean(),
   current: Revision.nullable(),
-  waitlist: z.object({ status: z.enum(['active', 'must_confirm', 'lapsed']), deadline: z.string() }).nullable(),
   revisions: z.array(z.object({ revision: z.number(), kind: z.string(), status: z.string(), submittedAt: iso, decidedAt: iso, decisionReason: iso })),
   events: z.array(z.object({
     at: z.string(), kind: z.string(), fromStatus: iso, toStatus: iso, reason: iso, article: iso, byStaff: z.boolean(), evidence: z.unknown(),

@@ -34,7 +34,6 @@ export function StatusPage() {
       <Card style={{ marginBottom: 12 }}>
         <Space wrap style={{ marginBottom: 8 }}>
           <StatusTag status={app.status} testId="application-status" />
-          {app.waitlist && admitted && <WaitlistTag status={app.waitlist.status} />}
           {app.pendingChange && <Tag color="processing" data-testid="change-pending">变更审核中</Tag>}
         </Space>
         <Descriptions column={1} size="small" items={[
@@ -45,7 +44,12 @@ export function StatusPage() {
           ...(app.submittedAt ? [{ key: 's', label: '提交时间', children: formatDateTime(app.submittedAt) }] : []),
           ...(app.admittedOn ? [{ key: 'a', label: '入库日期', children: formatDate(app.admittedOn) }] : []),
           ...(app.noticeNo ? [{ key: 'n', label: '通知书编号', children: app.noticeNo }] : []),
-          ...((app.waitlist?.deadline ?? app.confirmDeadline) && admitted ? [{ key: 'w', label: '信息确认截止日', children: formatDate(app.waitlist?.deadline ?? app.confirmDeadline) }] : []),
+          // 第八条 status and dates are the server's, decided on the platform's date
+          ...(app.waitlist && admitted ? [
+            { key: 'ws', label: '轮候状态', children: <span data-testid="waitlist-status"><WaitlistTag status={app.waitlist.status} /></span> },
+            ...(app.waitlist.deadline ? [{ key: 'w', label: '信息确认截止日', children: <span data-testid="confirm-deadline">{formatDate(app.waitlist.deadline)}</span> }] : []),
+            ...(app.waitlist.remindFrom ? [{ key: 'wr', label: '确认提醒开始日', children: formatDate(app.waitlist.remindFrom) }] : []),
+          ] : []),
         ]} />
         {app.status === 'submitted' && <Alert type="info" showIcon title="申请已提交，正在进行部门数据核查和区县审核。" />}
         {app.status === 'returned' && app.decisionReason && (

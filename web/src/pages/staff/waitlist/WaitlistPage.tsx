@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import { useDistrictName, useDistricts, useMe } from '../../../api/queries';
 import { useStaffApplications } from '../../../api/staff';
 import type { Application } from '../../../api/types';
-import { useWaitlistStatuses } from '../../../api/waitlist';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CategoryText, PriorityTags, WaitlistTag } from '../../../components/Tags';
@@ -13,6 +12,9 @@ import { formatDate } from '../../../lib/law';
 import { ExportButton } from '../ExportButton';
 
 const PAGE_SIZE = 20;
+
+/** The server's 第八条 status of the row (computed on its date); a closed lapsed row is simply lapsed. */
+const waitlistStatus = (a: Application) => a.waitlist?.status ?? (a.status === 'lapsed' ? 'lapsed' : undefined);
 
 /** 轮候库: admitted families with their 第八条 status (active / must confirm), and those who lapsed. */
 export function WaitlistPage() {
@@ -25,7 +27,6 @@ export function WaitlistPage() {
   const [page, setPage] = useState(1);
   const { data, isFetching, error } = useStaffApplications({ status, district, page, pageSize: PAGE_SIZE });
   const rows = data?.items ?? [];
-  const wl = useWaitlistStatuses(rows);
   const columns = [
     { title: '登记编号', dataIndex: 'regCode', key: 'regCode', render: (v: string, a: Application) => <Link to={`/staff/applications/${a.id}`}>{v}</Link> },
     { title: '区县', dataIndex: 'districtCode', key: 'district', render: (v: string, a: Application) => a.districtName ?? districtName(v) },
@@ -34,8 +35,8 @@ export function WaitlistPage() {
     { title: '优先情形', dataIndex: 'priority', key: 'priority', render: (v: string[]) => <PriorityTags priority={v} /> },
     { title: '入库日期', dataIndex: 'admittedOn', key: 'admittedOn', render: formatDate },
     { title: '最近确认', dataIndex: 'lastConfirmedOn', key: 'lastConfirmedOn', render: formatDate },
-    { title: '确认截止日', key: 'deadline', render: (_: unknown, a: Application) => formatDate(wl[a.id]?.deadline ?? a.confirmDeadline) },
-    { title: '轮候状态', key: 'wl', render: (_: unknown, a: Application) => <WaitlistTag status={wl[a.id]?.status} /> },
+    { title: '确认截止日', key: 'deadline', render: (_: unknown, a: Application) => formatDate(a.waitlist?.deadline ?? a.confirmDeadline) },
+    { title: '轮候状态', key: 'wl', render: (_: unknown, a: Application) => <WaitlistTag status={waitlistStatus(a)} /> },
   ];
   return (
     <>
