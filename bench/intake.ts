@@ -19,6 +19,7 @@ import { openBenchDb, type BenchDbKind } from './lib/db.js';
 import { httpIntake, httpLogin, inprocIntake, type HttpClient, type IntakeTimings } from './lib/intake-clients.js';
 import { backendCpuDelta, pgBackendsCpu, processCpuMs } from './lib/cpu.js';
 import { machineInfo, peakRssMiB } from './lib/machine.js';
+import { countPgQueries } from './lib/query-counter.js';
 import { writeResult } from './lib/results.js';
 
 const program = new Command()
@@ -37,6 +38,8 @@ const seconds = Number(opts.seconds);
 const warmup = Number(opts.warmup);
 const PASSWORD = 'bench-password-1';
 
+// Statements sent to PostgreSQL (HTTP mode: the server's, which runs in this process).
+const queries = countPgQueries();
 const handle = await openBenchDb({ kind: opts.db, poolSize: Number(opts.pool) });
 const crypto = randomFieldCrypto();
 const dataChecks = new SimulatedProvider();
@@ -56,17 +59,20 @@ async function measure<S>(label: string, first: number, setup: (i: number) => Pr
   let cpu1 = 0;
   let pg0 = new Map<number, number>();
   let pg1 = new Map<number, number>();
+  let q0 = 0;
+  let q1 = 0;
   const r: ClosedLoopResult = await runClosedLoop({
     clients, seconds, warmupSeconds: warmup, setup, onTick: tick(label),
-    atWindowStart: async () => { cpu0 = processCpuMs(); pg0 = await pgBackendsCpu(handle); },
-    atWindowEnd: async () => { cpu1 = processCpuMs(); pg1 = await pgBackendsCpu(handle); },
+    atWindowStart: async () => { cpu0 = processCpuMs(); q0 = queries(); pg0 = await pgBackendsCpu(handle); },
+    atWindowEnd: async () => { cpu1 = processCpuMs(); q1 = queries(); pg1 = await pgBackendsCpu(handle); },
     op: async (s, n) => { const t = await run(s, n); return { create: t.createMs, submit: t.submitMs }; },
   }, first);
   process.stderr.write('\n');
   const per = (ms: number) => (r.ok ? Math.round((ms / r.ok) * 100) / 100 : null);
   // CPU per application is what predicts throughput on dedicated cores: cores × 1000 / (node + db).
   const cpuMsPerApplication = { node: per(cpu1 - cpu0), postgresBackends: handle.kind === 'postgres' ? per(backendCpuDelta(pg0, pg1)) : null };
-  return { ...r, cpuMsPerApplication, loadAvg1mBefore: loadBefore, loadAvg1mAfter: machineInfo().loadAvg1m };
+  const statementsPerApplication = handle.kind === 'postgres' && r.ok ? Math.round(((q1 - q0) / r.ok) * 10) / 10 : null;
+  return { ...r, cpuMsPerApplication, statementsPerApplication, loadAvg1mBefore: loadBefore, loadAvg1mAfter: machineInfo().loadAvg1m };
 }
 
 const runs: Record<string, unknown> = {};
