@@ -52,7 +52,7 @@ export const router = createBrowserRouter([
   {
     path: '/staff',
     element: (
-      <RequireRole roles={['district_staff', 'city_staff', 'auditor']}>
+      <RequireRole roles={['district_staff', 'city_staff', 'auditor']} outsideLayout>
         <StaffLayout />
       </RequireRole>
     ),

@@ -24,13 +24,15 @@ export function StatusPage() {
   const { data: notes } = useMyNotifications();
   const district = useDistrictName();
   usePageTitle('申请状态');
-  if (isLoading) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
-  if (!app) return <div className="qc-narrow"><ErrorAlert error={error ?? new Error('not found')} /></div>;
+  // the h1 comes first in every state (loading, error), so the page always has its heading
+  const title = <Typography.Title level={1} style={{ fontSize: 22 }}>申请状态</Typography.Title>;
+  if (isLoading) return <div className="qc-narrow">{title}<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" /></div>;
+  if (!app) return <div className="qc-narrow">{title}<ErrorAlert error={error ?? new Error('not found')} /></div>;
   const admitted = ADMITTED.includes(app.status);
   const v = app.verdict;
   return (
     <div className="qc-narrow">
-      <Typography.Title level={1} style={{ fontSize: 22 }}>申请状态</Typography.Title>
+      {title}
       <Card style={{ marginBottom: 12 }}>
         <Space wrap style={{ marginBottom: 8 }}>
           <StatusTag status={app.status} testId="application-status" />

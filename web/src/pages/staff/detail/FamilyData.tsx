@@ -30,7 +30,10 @@ export function FamilyData({ form }: { form: ApplicationForm }) {
         { key: 'i', label: '收入认定（申报）', children: INCOME[form.incomeStatus] ?? '—' },
         { key: 'u', label: '名下住房（申报）', children: `${form.housing?.ownedUnits ?? 0} 套 / ${form.housing?.ownedArea ?? 0} ㎡` },
       ]} />
-      <Table<Member> rowKey={(_, i) => String(i)} size="small" pagination={false} columns={columns} dataSource={form.members ?? []} scroll={{ x: true }} />
+      {/* Scrolls sideways on narrow screens in a focusable, labelled region, so keyboard users can scroll it too (axe scrollable-region-focusable). */}
+      <div role="region" aria-label="家庭成员" tabIndex={0} style={{ overflowX: 'auto' }} data-testid="family-members">
+        <Table<Member> rowKey={(_, i) => String(i)} size="small" pagination={false} columns={columns} dataSource={form.members ?? []} />
+      </div>
       <Descriptions size="small" column={2} title={<h3 style={{ fontSize: 14, margin: '12px 0 0' }}>第十五条 情况说明</h3>} items={[
         { key: 'f', label: '已享受房改房等政策性住房', children: yesNo(form.declarations?.formerPolicyHousing) },
         { key: 'p', label: '正在承租政策性租赁住房', children: yesNo(form.declarations?.publicRental) },
