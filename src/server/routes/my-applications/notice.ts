@@ -1,9 +1,10 @@
-/** Renders a notice (admission or removal) returned by `noticeData` and sends it as a PDF. */
+/** Renders a notice (admission or removal) returned by `noticeData` and sends it as a PDF download (family and staff routes). */
 import type { FastifyReply } from 'fastify';
 import { noticeData } from '../../../commands/applications/notice-data.js';
 import type { CommandContext } from '../../../commands/context.js';
 import { renderAdmissionNotice, type AdmissionNoticeData } from '../../../documents/admission-notice.js';
 import { renderRemovalNotice, type RemovalNoticeData } from '../../../documents/removal-notice.js';
+import { attachment } from '../../content-disposition.js';
 
 /** Looks the notice up through the command (which checks access and audits staff reads), renders and sends it. */
 export async function sendNoticePdf(ctx: CommandContext, reply: FastifyReply, applicationId: string, noticeNo?: string) {
@@ -12,11 +13,11 @@ export async function sendNoticePdf(ctx: CommandContext, reply: FastifyReply, ap
     ? await renderAdmissionNotice(n.data as AdmissionNoticeData)
     : await renderRemovalNotice(n.data as RemovalNoticeData);
   const title = n.kind === 'admission' ? '准予入库通知书' : '移出轮候库通知书';
-  const file = `${title}-${n.data.noticeNo}.pdf`;
+  // a download named by the family's registration code; the notice number is printed inside
   return reply
     .code(200)
     .type('application/pdf')
     .header('cache-control', 'private, no-store')
-    .header('content-disposition', `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(file)}`)
+    .header('content-disposition', attachment('notice.pdf', `${title}-${n.data.regCode}.pdf`))
     .send(pdf);
 }

@@ -10,6 +10,7 @@ import { streamPublicResults } from '../../../commands/applications/index.js';
 import { appendAudit } from '../../../audit/index.js';
 import { writeQualificationResults, type QualificationResultRow } from '../../../documents/results-xlsx.js';
 import type { AppDeps } from '../../deps.js';
+import { attachment } from '../../content-disposition.js';
 import { guard, listDistrict } from '../../pipeline.js';
 import { ExportQuery } from './schema.js';
 
@@ -43,7 +44,7 @@ export function exportResults(app: FastifyInstance, deps: AppDeps): void {
     return reply
       .type(XLSX)
       .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .header('content-disposition', attachment('results.xlsx', file))
       .send(out);
   });
 }
