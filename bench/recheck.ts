@@ -127,6 +127,7 @@ for (let n = 0; n < N; n++) if (Object.values(familyIds(n)).some((id) => ownsNew
 console.error(`${N} families; the department's records should remove ${expectedRemoved}`);
 
 const K = Number(o.partitions);
+const loadAvg1mBefore = machineInfo().loadAvg1m;
 const runOne = (index: number) => new Promise<RunPhaseOutput>((resolve, reject) => {
   const args = [`--max-old-space-size=${o.maxHeap}`, '--import', 'tsx', fileURLToPath(import.meta.url), '--phase', 'run', '--changed-permille', String(permille), '--today', o.today,
     ...(o.jobBatch ? ['--job-batch', o.jobBatch] : []), ...(K > 1 ? ['--partitions', String(K), '--partition', String(index)] : []),
@@ -163,7 +164,7 @@ else rmSync(runDir, { recursive: true, force: true });
 const correct = run.result.checked === N && run.result.removed === expectedRemoved && Number(removed) === expectedRemoved && audit.ok && Number(held) === (N - expectedRemoved) * 3;
 const result = {
   what: 're-check of admitted families against property records (第九条)', database: `${o.db === 'pg' ? 'PostgreSQL' : 'PGlite (PostgreSQL)'} ${v}`,
-  families: N, changedPermille: permille, jobBatch: o.jobBatch ? Number(o.jobBatch) : 'default', partitions: K, databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
+  families: N, changedPermille: permille, loadAvg1mBefore, jobBatch: o.jobBatch ? Number(o.jobBatch) : 'default', partitions: K, databaseMiB: Math.round(Number(bytes) / 1048576), load, run,
   verification: { correct, expectedRemoved, removedInDb: Number(removed), recheckChecksStored: Number(stored), activePersons: Number(held), auditChain: audit },
   machine: machineInfo(),
 };
