@@ -17,6 +17,7 @@ import { benchCrypto } from './bench-keys.js';
 import { pgBackendsCpu, processCpuMs } from './cpu.js';
 import { openBenchDb, type BenchDbKind } from './db.js';
 import { countPgQueries } from './query-counter.js';
+import { peakRssMiB } from './machine.js';
 
 export const PASSWORD = 'bench-password-1';
 
@@ -66,7 +67,7 @@ export async function serveForBenchmark(o: { kind: BenchDbKind; clients: number;
     if (line === 'usage') say(await usage(p.handle, p.queries));
     else if (line === 'verify') {
       await app.close();
-      say(await verifyIntake(p.handle));
+      say({ ...(await verifyIntake(p.handle)), serverPeakRssMiB: peakRssMiB() });
       await p.handle.close();
       process.exit(0);
     }
