@@ -76,6 +76,23 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 }
 
 /**
+ * The file name of a Content-Disposition header: `filename*` (RFC 5987, UTF-8) wins over the
+ * plain `filename`, which is only an ASCII fallback for old clients (RFC 6266 §4.3).
+ */
+export function fileNameOf(contentDisposition: string): string | null {
+  const star = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(contentDisposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!);
+    } catch {
+      /* malformed escapes: use the fallback */
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(contentDisposition);
+  return plain ? (plain[1] ?? plain[2] ?? null) : null;
+}
+
+/**
  * Downloads a binary answer (PDF, xlsx) through fetch so that errors can be shown,
  * then hands it to the browser as a file.
  */
@@ -92,8 +109,7 @@ export async function download(path: string, fallbackName: string): Promise<void
   }
   const blob = await res.blob();
   const cd = res.headers.get('content-disposition') ?? '';
-  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(cd);
-  const name = m ? decodeURIComponent(m[1] ?? m[2]) : fallbackName;
+  const name = fileNameOf(cd) ?? fallbackName;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
