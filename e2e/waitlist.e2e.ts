@@ -51,6 +51,7 @@ let familyPage: Page;
 let staffPage: Page;
 let applicationUrl = '';
 let regCode = '';
+let confirmDeadline = '';
 
 async function fillMember(page: Page, i: number, m: (typeof family)[number]): Promise<void> {
   await fill(page, `member-${i}-name`, m.name);
@@ -189,7 +190,22 @@ export default [
     assert.match(flags, /生育二孩以上/);
     assert.match(flags, /有60周岁以上老人/);
     assert.match(await page.getByTestId('verdict-reasons').innerText(), /第五条/);
+    // 第八条 as the server decided it on its own date: active, deadline two years on
+    assert.match(await page.getByTestId('waitlist-status').innerText(), /轮候中/);
+    confirmDeadline = (await page.getByTestId('confirm-deadline').innerText()).trim();
+    assert.match(confirmDeadline, /^\d{4}-\d{2}-\d{2}$/);
     await t.check(page, 'status-admitted');
+  }),
+
+  step('第八条: staff see the family in the 轮候库 with the status and deadline the server computed', async (t) => {
+    const page = staffPage;
+    await page.goto('/staff/waitlist');
+    const row = page.getByTestId('waitlist-table').first().locator('tr', { hasText: regCode });
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /轮候中/);
+    assert.ok(text.includes(confirmDeadline), `the row shows the deadline ${confirmDeadline}`);
+    await t.check(page, 'staff-waitlist');
   }),
 
   step('step 3: the family downloads the numbered 准予入库通知书 as a PDF', async (t) => {
@@ -197,7 +213,8 @@ export default [
     assert.equal(response.status(), 200);
     assert.match(response.headers()['content-type'] ?? '', /^application\/pdf/);
     assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.match(download.suggestedFilename(), /\.pdf$/);
+    assert.equal(download.suggestedFilename(), `准予入库通知书-${regCode}.pdf`, 'named by the Content-Disposition filename*');
+    assert.match(response.headers()['content-disposition'] ?? '', /^attachment; filename="notice\.pdf"; filename\*=UTF-8''/);
     const file = join(t.artifacts, 'waitlist-notice.pdf');
     writeFileSync(file, body);
     if (hasPdftotext()) {
