@@ -68,12 +68,14 @@ async function lastChecked(db: Db, revisionIds: string[]): Promise<Map<string, C
   return new Map(rows.map((r) => [r.id, r.checked]));
 }
 
+type Holder = { row: Row; form: ApplicationForm; answer: CheckAnswer<PropertyResult> };
 type Decision = { row: Row; answer: CheckAnswer<PropertyResult>; before: Checked; blinds: string[]; verdict: EligibilityValue };
 
 /**
  * Re-check every admitted family once (or those of `range`: several jobs over `idRanges(k)`
- * share a large list); safe to re-run (removed families are no longer admitted). The families of a batch whose records changed are written in one transaction
- * (their checks stored, those no longer qualifying removed), while the next batch is checked.
+ * share a large list); safe to re-run (removed families are no longer admitted). Each batch
+ * is read while the one before is checked, and the families of a batch holding a home are
+ * settled (compared, re-evaluated, written in one transaction) while the next is checked.
  */
 export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number; range?: IdRange } = {}): Promise<RecheckResult> {
   const ctx = systemContext(deps);
@@ -82,7 +84,7 @@ export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number;
   const out: RecheckResult = { checked: 0, noHoldings: 0, unchanged: 0, reevaluated: 0, removed: 0, skipped: 0 };
   const range = opts.range ?? {};
   let next = admittedAfter(deps.db, null, range, batchSize);
-  let writing: Promise<void> = Promise.resolve();
+  let settling: Promise<void> = Promise.resolve();
   for (;;) {
     const rows = await next;
     if (!rows.length) break;
@@ -93,30 +95,35 @@ export async function recheckHoldings(deps: JobDeps, opts: { batchSize?: number;
     out.checked += rows.length;
     // Interpretation (第五条 住房困难): a family with no home at all meets the housing condition
     // whatever it held before; only families holding a home can have stopped qualifying.
-    const holding = rows.flatMap((_, i) => (answers[i]!.result.ownedUnits > 0 || answers[i]!.result.ownedArea > 0 ? [i] : []));
-    out.noHoldings += rows.length - holding.length;
-    const last = await lastChecked(deps.db, holding.map((i) => rows[i]!.revisionId));
-    const decisions: Decision[] = [];
-    for (const i of holding) {
-      const before = last.get(rows[i]!.revisionId) ?? null;
-      const p = answers[i]!.result;
-      if (before?.housing && before.housing.ownedUnits === p.ownedUnits && before.housing.ownedArea === p.ownedArea) {
-        out.unchanged++;
-        continue;
-      }
-      // Only the property facts are new; the rest stays as last checked at review.
-      const input = { ...toEligibilityInput(forms[i]!), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
-      const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
-      decisions.push({ row: rows[i]!, answer: answers[i]!, before, verdict, blinds: forms[i]!.members.map((m) => deps.crypto.blindIndex(m.idNumber)) });
-    }
-    out.reevaluated += decisions.length;
-    await writing;
-    writing = writeDecisions(deps, ctx, decisions, out);
-    writing.catch(() => undefined); // awaited on the next turn or at the end
+    const holders = rows.flatMap((row, i) => (answers[i]!.result.ownedUnits > 0 || answers[i]!.result.ownedArea > 0 ? [{ row, form: forms[i]!, answer: answers[i]! }] : []));
+    out.noHoldings += rows.length - holders.length;
+    await settling;
+    settling = settle(deps, ctx, today, holders, out);
+    settling.catch(() => undefined); // awaited on the next turn or at the end
     deps.log?.({ msg: 'recheck.batch', ...out });
   }
-  await writing;
+  await settling;
   return out;
+}
+
+/** Families holding a home: unchanged since the last check, or re-evaluated and written. */
+async function settle(deps: JobDeps, ctx: ReturnType<typeof systemContext>, today: string, holders: Holder[], out: RecheckResult): Promise<void> {
+  const last = await lastChecked(deps.db, holders.map((h) => h.row.revisionId));
+  const decisions: Decision[] = [];
+  for (const { row, form, answer } of holders) {
+    const before = last.get(row.revisionId) ?? null;
+    const p = answer.result;
+    if (before?.housing && before.housing.ownedUnits === p.ownedUnits && before.housing.ownedArea === p.ownedArea) {
+      out.unchanged++;
+      continue;
+    }
+    // Only the property facts are new; the rest stays as last checked at review.
+    const input = { ...toEligibilityInput(form), ...(before?.employment ? { employment: before.employment } : {}), ...(before?.incomeStatus ? { incomeStatus: before.incomeStatus } : {}), housing: { ownedUnits: p.ownedUnits, ownedArea: p.ownedArea } };
+    const verdict = rules['housing.eligibility'].evaluate(input, today).value as EligibilityValue;
+    decisions.push({ row, answer, before, verdict, blinds: form.members.map((m) => deps.crypto.blindIndex(m.idNumber)) });
+  }
+  out.reevaluated += decisions.length;
+  await writeDecisions(deps, ctx, decisions, out);
 }
 
 /** One transaction for a batch's changed families: store their checks, remove those no longer qualifying. */
