@@ -44,13 +44,23 @@ export function resultsOf(list: EntrantList, ranking: Ranking): LotteryResult[] 
 export function bundleJson(header: BundleHeader, list: EntrantList, ranking: Ranking): Buffer {
   const head = Buffer.from(JSON.stringify({ ...header, results: [] }, null, 1).replace(/\[\]\n\}$/, '[\n'), 'utf8');
   // Ids and labels match [A-Za-z0-9_-]+ (checked when the list was parsed): nothing to escape.
-  const open = Buffer.from('{"rank":', 'latin1');
-  const mid = Buffer.from(',"entrant_id":"', 'latin1');
-  const tails = list.pools.map((p) => Buffer.from(`","pool":"${p.label}"}`, 'latin1'));
-  const longest = Math.max(...tails.map((t) => t.length));
-  const { bytes, idStart, idLen, count } = list;
-  const out = Buffer.allocUnsafe(head.length + count * (open.length + 16 + mid.length + 64 + longest + 2) + 8);
-  let o = head.copy(out, 0);
+  const enc = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
+  const open = enc('{"rank":');
+  const mid = enc(',"entrant_id":"');
+  const tails = list.pools.map((p) => enc(`","pool":"${p.label}"}`));
+  const { idStart, idLen, count } = list;
+  const bytes = new Uint8Array(list.bytes.buffer, list.bytes.byteOffset, list.bytes.byteLength);
+  // Exact size, summed in list order (reading ids in rank order is random access, and slow).
+  let size = head.length + 8;
+  for (let i = 0; i < count; i++) size += idLen[i];
+  for (let r = 0, digitsOf = 1, nextPow = 10; r < count; r++) {
+    if (r + 1 === nextPow) { digitsOf++; nextPow *= 10; }
+    size += open.length + digitsOf + mid.length + tails[ranking.pool[r]].length + 2;
+  }
+  const buf = Buffer.allocUnsafeSlow(size);
+  const out = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  out.set(head, 0);
+  let o = head.length;
   const digits = new Uint8Array(16);
   for (let r = 0; r < count; r++) {
     for (let k = 0; k < open.length; k++) out[o++] = open[k];
@@ -65,6 +75,6 @@ export function bundleJson(header: BundleHeader, list: EntrantList, ranking: Ran
     if (r + 1 < count) out[o++] = 0x2c;
     out[o++] = 0x0a;
   }
-  o += out.write(' ]\n}\n', o, 'latin1');
-  return out.subarray(0, o);
+  o += buf.write(' ]\n}\n', o, 'latin1');
+  return buf.subarray(0, o);
 }

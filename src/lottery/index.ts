@@ -5,7 +5,7 @@
  */
 export { type BundleHeader, type LotteryBundle, type LotteryResult, bundleJson, resultsOf } from './bundle.js';
 export { type Draw, type DrawInput, draw, runDraw } from './draw.js';
-export { type Entrant, canonicalList, canonicaliseList, parseLooseList } from './entrants.js';
+export { type Entrant, canonicalList, canonicaliseList } from './entrants.js';
 export { type EntrantList, entrantId, parseCanonicalList } from './list.js';
 export { type Pool, type Quota, parsePools } from './pools.js';
 export { LotteryInputError, type LotteryProblem } from './problem.js';
