@@ -9,12 +9,15 @@ import { type Pool, parsePools } from './pools.js';
 import { type RankProgress, type Ranking, rankEntrants } from './ranks.js';
 import { commitment, listDigest, seedBytes } from './seed.js';
 
-/** What a draw needs. `entrants`: canonical list bytes, or records (canonicalised here). */
+/**
+ * What a draw needs. `entrants`: canonical list bytes, records (canonicalised here), or a list
+ * already parsed for the same pools (as canonicaliseList returns; not parsed again).
+ */
 export interface DrawInput {
   project_code: string;
   round: number;
   pools: Pool[];
-  entrants: Uint8Array | readonly Entrant[];
+  entrants: Uint8Array | readonly Entrant[] | EntrantList;
   server_secret: string;
   beacon: string;
 }
@@ -32,11 +35,20 @@ export interface Draw {
   json(): Buffer;
 }
 
+function listFor(entrants: DrawInput['entrants'], pools: Pool[]): EntrantList {
+  if (entrants instanceof Uint8Array) return parseCanonicalList(entrants, pools);
+  if (!Array.isArray(entrants)) {
+    const parsed = entrants as EntrantList;
+    const samePlan = JSON.stringify(parsed.pools) === JSON.stringify(pools);
+    return samePlan ? parsed : parseCanonicalList(parsed.bytes, pools);
+  }
+  return parseCanonicalList(canonicalList(entrants, pools), pools);
+}
+
 /** Draws; throws LotteryInputError on input QLOT-1 does not allow. */
 export function runDraw(input: DrawInput, onProgress?: RankProgress): Draw {
   const pools = parsePools(input.pools);
-  const bytes = input.entrants instanceof Uint8Array ? input.entrants : canonicalList(input.entrants, pools);
-  const list = parseCanonicalList(bytes, pools);
+  const list = listFor(input.entrants, pools);
   const list_digest = listDigest(list.bytes);
   const seedIn = { project_code: input.project_code, round: input.round, list_digest, server_secret: input.server_secret, beacon: input.beacon };
   const seed = seedBytes(seedIn);

@@ -34,11 +34,15 @@ describe('QLOT-1 §7 test vector', () => {
     expect(got).toEqual(vector.results);
   });
 
-  it('§5 draw gives the vector bundle, field for field, from the list or from unsorted records', () => {
+  it('§5 draw gives the vector bundle, field for field, from the list bytes, unsorted records or a parsed list', () => {
     const input = { project_code: 'JN-2025-001', round: 1, pools: vector.pools, server_secret: vector.server_secret, beacon: '20250520-381946' };
     expect(draw({ ...input, entrants: TSV })).toEqual(vector);
     const records = [6, 3, 1, 5, 2, 4].map((n) => ({ entrant_id: `A-000${n}`, pools: n % 2 === 1 ? ['GEN', 'PRIO'] : ['GEN'] }));
     expect(draw({ ...input, entrants: records })).toEqual(vector);
+    expect(draw({ ...input, entrants: parseCanonicalList(TSV, vector.pools) })).toEqual(vector);
+    // A list parsed under another plan is parsed again under this one.
+    const other = parseCanonicalList(TSV, [{ label: 'PRIO', quota: 1 }, { label: 'GEN', quota: 'all' }]);
+    expect(draw({ ...input, entrants: other })).toEqual(vector);
   });
 
   it('§6 the vector bundle verifies', () => {

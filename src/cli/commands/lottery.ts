@@ -85,7 +85,7 @@ function drawCommand(o: DrawOptions): void {
   if (!/^\d+$/.test(o.round)) throw new UsageError('--round 须为正整数', '--round must be a positive integer');
   const list = canonicaliseList(readBytes(o.entrants, '名单 entrants file'), pools);
   const bar = progress(o.progress, list.bytes.length);
-  const d = runDraw({ project_code: o.project, round: Number(o.round), pools, entrants: list.bytes, server_secret: o.secret.toLowerCase(), beacon: o.beacon }, bar.onPool);
+  const d = runDraw({ project_code: o.project, round: Number(o.round), pools, entrants: list, server_secret: o.secret.toLowerCase(), beacon: o.beacon }, bar.onPool);
   bar.stop();
   mkdirSync(o.out, { recursive: true });
   writeAtomic(join(o.out, 'entrants.tsv'), d.entrantsTsv);
