@@ -3,7 +3,8 @@
  * embedded PGlite in ./data/pglite) and load the reference data (districts).
  */
 import type { Command } from 'commander';
-import { migrate, openDb } from '../../db/client.js';
+import { migrate } from '../../db/client.js';
+import { openConfiguredDb } from '../database.js';
 
 /** Registers `migrate`. */
 export function registerMigrate(program: Command): void {
@@ -12,9 +13,7 @@ export function registerMigrate(program: Command): void {
     .description('执行数据库迁移 Apply database migrations and reference data')
     .option('--data-dir <dir>', 'PGlite data folder (default $QC_DATA_DIR or ./data)')
     .action(async (o: { dataDir?: string }) => {
-      const url = process.env.DATABASE_URL;
-      const dataDir = o.dataDir ?? process.env.QC_DATA_DIR ?? './data';
-      const h = await openDb(url ? { url } : { dataDir: `${dataDir}/pglite` });
+      const h = await openConfiguredDb(o.dataDir);
       try {
         await migrate(h);
         process.stdout.write(`migrated (${h.kind})\n`);

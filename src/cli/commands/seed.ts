@@ -3,7 +3,8 @@
  * Idempotent: accounts that already have applications are left as they are.
  */
 import type { Command } from 'commander';
-import { migrate, openDb } from '../../db/client.js';
+import { migrate } from '../../db/client.js';
+import { openConfiguredDb, resolveDataDir } from '../database.js';
 import { loadFieldCrypto } from '../../crypto/index.js';
 import { isIsoDate, todayInShanghai } from '../../rules/core/dates.js';
 import { seedDemo } from '../../demo/seed.js';
@@ -23,9 +24,8 @@ export function registerSeed(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const url = process.env.DATABASE_URL;
-      const dataDir = o.dataDir ?? process.env.QC_DATA_DIR ?? './data';
-      const h = await openDb(url ? { url } : { dataDir: `${dataDir}/pglite` });
+      const dataDir = resolveDataDir(o.dataDir);
+      const h = await openConfiguredDb(o.dataDir);
       try {
         await migrate(h);
         const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });

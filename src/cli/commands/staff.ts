@@ -5,7 +5,8 @@
  * command line, where other users of the machine could read it in the process list.
  */
 import type { Command } from 'commander';
-import { migrate, openDb } from '../../db/client.js';
+import { migrate } from '../../db/client.js';
+import { openConfiguredDb } from '../database.js';
 import { createStaff, STAFF_ROLES, type StaffRole } from '../../commands/accounts/create-staff.js';
 import { isDomainError } from '../../commands/errors.js';
 
@@ -36,9 +37,7 @@ export function registerStaff(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const url = process.env.DATABASE_URL;
-      const dataDir = o.dataDir ?? process.env.QC_DATA_DIR ?? './data';
-      const h = await openDb(url ? { url } : { dataDir: `${dataDir}/pglite` });
+      const h = await openConfiguredDb(o.dataDir);
       try {
         await migrate(h);
         const a = await createStaff({ db: h.db }, {

@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { migrate, openDb } from '../../db/client.js';
+import { migrate } from '../../db/client.js';
+import { openConfiguredDb, resolveDataDir } from '../database.js';
 import { loadFieldCrypto } from '../../crypto/index.js';
 import { systemClock } from '../../commands/context.js';
 import { countAccounts } from '../../commands/accounts/register.js';
@@ -22,9 +23,8 @@ export const DEMO_ACCOUNTS_FILE = fileURLToPath(new URL('../../demo/ACCOUNTS.md'
 
 /** Starts the platform; resolves once it listens, with its URL and a `stop()`. */
 export async function startPlatform(opts: StartOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  const dbUrl = process.env.DATABASE_URL;
-  const dataDir = opts.dataDir ?? process.env.QC_DATA_DIR ?? './data';
-  const handle = await openDb(dbUrl ? { url: dbUrl } : { dataDir: `${dataDir}/pglite` });
+  const dataDir = resolveDataDir(opts.dataDir);
+  const handle = await openConfiguredDb(opts.dataDir);
   await migrate(handle);
   const clock = systemClock;
   const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
