@@ -9,7 +9,7 @@ import { todayInShanghai } from '../rules/core/dates.js';
 /** The party acting. Jobs act as role "system". */
 export type Actor = {
   accountId: string;
-  role: 'applicant' | 'district_staff' | 'city_staff' | 'auditor' | 'public' | 'system';
+  role: 'applicant' | 'implementer' | 'district_staff' | 'city_staff' | 'auditor' | 'public' | 'system';
   districtCode?: string;
 };
 

@@ -23,10 +23,13 @@ const day = (name: string) => date(name, { mode: 'string' });
 export const ROLES = ['applicant', 'district_staff', 'city_staff', 'auditor', 'implementer'] as const;
 /** Application states (docs/CONTRACT.md "Application states"). */
 export const APPLICATION_STATUSES = [
-  'draft', 'submitted', 'returned', 'admitted', 'rejected', 'withdrawn', 'removed', 'lapsed', 'cancelled',
+  'draft', 'submitted', 'returned', 'admitted', 'rejected', 'withdrawn', 'removed', 'lapsed', 'cancelled', 'purchased',
 ] as const;
-/** States in which the family's persons are held in `active_persons`. */
-export const ACTIVE_STATUSES = ['submitted', 'returned', 'admitted'] as const;
+/**
+ * States in which the family's persons are held in `active_persons`. A family that signed a purchase
+ * contract ('purchased', 第十一条: one unit only) stays held, so it cannot enter the list again.
+ */
+export const ACTIVE_STATUSES = ['submitted', 'returned', 'admitted', 'purchased'] as const;
 export const REVISION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'rejected', 'superseded'] as const;
 export const DEPARTMENTS = ['property', 'civil_affairs', 'social_insurance', 'provident_fund'] as const;
 export const CHANNELS = ['in_app', 'sms', 'email'] as const;
@@ -231,3 +234,6 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.key, t.accountId] })]);
+
+// The sale of a project (第十至十七条).
+export * from './schema-sale.js';

@@ -8,7 +8,7 @@
  */
 
 /** Roles of docs/CONTRACT.md `Actor`. "public" is an anonymous visitor. */
-export type Role = 'applicant' | 'district_staff' | 'city_staff' | 'auditor' | 'public';
+export type Role = 'applicant' | 'implementer' | 'district_staff' | 'city_staff' | 'auditor' | 'public';
 
 /** The signed-in (or anonymous) party. Mirrors `Actor` of src/commands. */
 export type Actor = { accountId: string; role: Role; districtCode?: string };
@@ -28,16 +28,26 @@ export const ACTIONS = [
   'staff.queue.read', 'staff.application.read', 'staff.application.approve', 'staff.application.return',
   'staff.application.reject', 'staff.application.cancel', 'staff.results.export', 'staff.person.lookup',
   'staff.audit.read', 'staff.audit.verify',
+  // Sale of a project (第十至十七条). Commands check the project's level and stage again.
+  'public.sale.read',
+  'my.registrations.read', 'my.registrations.write', 'my.payments.write', 'my.selection.write',
+  'my.contracts.read', 'my.contracts.write',
+  'projects.read', 'projects.write', 'prices.submit', 'prices.approve', 'plans.write', 'plans.approve',
+  'draws.manage', 'selection.manage', 'sale.manage', 'units.convert',
+  'deposits.read', 'funds.read', 'funds.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const ALL_ROLES: Role[] = ['public', 'applicant', 'district_staff', 'city_staff', 'auditor'];
-const SIGNED_IN: Role[] = ['applicant', 'district_staff', 'city_staff', 'auditor'];
+const ALL_ROLES: Role[] = ['public', 'applicant', 'implementer', 'district_staff', 'city_staff', 'auditor'];
+const SIGNED_IN: Role[] = ['applicant', 'implementer', 'district_staff', 'city_staff', 'auditor'];
 const STAFF_READS: Action[] = ['staff.queue.read', 'staff.application.read', 'staff.results.export', 'staff.person.lookup'];
 const STAFF_WRITES: Action[] = [
   'staff.application.approve', 'staff.application.return', 'staff.application.reject', 'staff.application.cancel',
 ];
 const MY: Action[] = ACTIONS.filter((a) => a.startsWith('my.'));
+const SALE_READS: Action[] = ['projects.read', 'deposits.read', 'funds.read'];
+const SALE_IMPLEMENTER: Action[] = ['projects.write', 'prices.submit', 'plans.write', 'selection.manage', 'sale.manage', 'funds.write'];
+const SALE_STAFF: Action[] = ['prices.approve', 'plans.approve', 'draws.manage', 'selection.manage', 'sale.manage', 'units.convert'];
 
 type Grant = { role: Role; action: Action; scope: Scope };
 const grants = (roles: Role[], actions: Action[], scope: Scope): Grant[] =>
@@ -52,6 +62,14 @@ export const POLICY: ReadonlyArray<Grant> = [
   ...grants(['city_staff'], [...STAFF_READS, ...STAFF_WRITES, 'staff.audit.read', 'staff.audit.verify'], 'city'),
   // The auditor may read everything staff read, and the audit log, but changes nothing.
   ...grants(['auditor'], [...STAFF_READS, 'staff.audit.read', 'staff.audit.verify'], 'city'),
+  // Sale. The implementer (项目实施主体) runs its own projects; the district approves district-level
+  // prices and plans and the city approves city-level ones and confirms district prices (第十二条);
+  // staff draw the lottery before the public and decide conversions (第十六条); the auditor reads.
+  ...grants(ALL_ROLES, ['public.sale.read'], 'public'),
+  ...grants(['implementer'], [...SALE_IMPLEMENTER, ...SALE_READS], 'own'),
+  ...grants(['district_staff'], [...SALE_STAFF, ...SALE_READS], 'district'),
+  ...grants(['city_staff'], [...SALE_STAFF, ...SALE_READS], 'city'),
+  ...grants(['auditor'], SALE_READS, 'city'),
 ];
 
 const INDEX = new Map<string, Scope>(POLICY.map((g) => [`${g.role}|${g.action}`, g.scope]));
