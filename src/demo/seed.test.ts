@@ -26,7 +26,7 @@ describe.each(TEST_DB_KINDS)('demo seed on %s', (kind) => {
       expect(new Set(apps.map((a) => a.districtCode)).size).toBeGreaterThanOrEqual(6);
       expect((await h.db.select().from(notices)).filter((n) => n.kind === 'admission').length).toBe(6);
       const roles = new Set((await h.db.select().from(accounts)).map((a) => a.role));
-      expect([...roles].sort()).toEqual(['applicant', 'auditor', 'city_staff', 'district_staff']);
+      expect([...roles].sort()).toEqual(['applicant', 'auditor', 'city_staff', 'district_staff', 'implementer']);
       // One admitted family's reminder window opens within ~2 months of "today".
       const soon = apps.find((a) => a.status === 'admitted' && a.admittedOn === '2025-04-03');
       expect(soon?.confirmDeadline).toBe('2027-04-03');

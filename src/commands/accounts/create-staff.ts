@@ -1,6 +1,6 @@
 /**
- * Staff accounts (区县住建 district staff, 市住建 city staff, auditors) are created by the seed
- * and the CLI only: there is no HTTP route that grants a staff role.
+ * Staff accounts (区县住建 district staff, 市住建 city staff, auditors) and project implementers
+ * (项目实施主体, 第十条) are created by the seed and the CLI only: no HTTP route grants these roles.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { assertCredentials } from './register.js';
 import { hashPassword, normalizeUsername } from './password.js';
 
 /** Roles `createStaff` may grant. */
-export const STAFF_ROLES = ['district_staff', 'city_staff', 'auditor'] as const;
+export const STAFF_ROLES = ['district_staff', 'city_staff', 'auditor', 'implementer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Input of `createStaff`. `districtCode` is required for district staff and refused for others. */
