@@ -127,46 +127,9 @@ export const FUND_SOURCE: Record<string, string> = {
   capital: '资本金', development_loan: '开发贷款', sales_proceeds: '销售资金', fiscal_subsidy: '财政补助', special_bond: '政府专项债', other: '其他相关资金',
 };
 
-// ---- Sale of a project (第十至十七条) ----
-
-/** Project status as the public and families read it. */
-export const SALE_PROJECT_STATUS: Record<string, { label: string; color: string }> = {
-  draft: { label: '筹备中', color: 'default' },
-  selling: { label: '配售中', color: 'processing' },
-  rolling: { label: '常态化配售', color: 'cyan' },
-  ended: { label: '配售结束', color: 'default' },
-};
-/** 预售 or 现房 (第十条). */
-export const SALE_MODE_LABEL: Record<string, string> = { presale: '预售', completed: '现房销售' };
-/** Level of a project: whose government approves its plan and prices (第十、十二条). */
-export const PROJECT_LEVEL_LABEL: Record<string, string> = { city: '市级项目', district: '区县项目' };
-/** A family's registration for a project (认购登记, 第十一条). */
-export const REGISTRATION_STATUS: Record<string, { label: string; color: string }> = {
-  pending_payment: { label: '待缴认购金', color: 'warning' },
-  registered: { label: '已登记', color: 'success' },
-  signed: { label: '已签约', color: 'success' },
-  closed: { label: '已关闭（已在其他项目签约）', color: 'default' },
-  withdrawn: { label: '已撤回', color: 'default' },
-  refunded: { label: '已退还认购金', color: 'default' },
-};
-/** A lottery draw (QLOT-1). */
-export const DRAW_STATUS: Record<string, { label: string; color: string }> = {
-  frozen: { label: '名单已冻结，待摇号', color: 'processing' },
-  drawn: { label: '已摇号', color: 'success' },
-  void: { label: '已作废', color: 'error' },
-};
-/** A family's selection (选房). */
+/** A family's selection (选房, family pages). */
 export const SELECTION_STATUS: Record<string, { label: string; color: string }> = {
   locked: { label: '已选定，待签约', color: 'warning' },
   signed: { label: '已签约', color: 'success' },
   released: { label: '已释放', color: 'default' },
 };
-/** A purchase contract (第十四条). */
-export const CONTRACT_STATUS: Record<string, { label: string; color: string }> = {
-  generated: { label: '待签约', color: 'warning' },
-  signed: { label: '已签约', color: 'success' },
-  lapsed: { label: '已逾期失效', color: 'default' },
-  rescinded: { label: '已解除', color: 'error' },
-};
-/** How the buyer pays the rest of the price (第十三条). */
-export const LOAN_TYPE: Record<string, string> = { provident_fund: '公积金贷款', commercial: '商业贷款', none: '不贷款（全款）' };
