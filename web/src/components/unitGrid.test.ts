@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { GridBuilding } from '../api/sale';
+import { compareRoom, floorRows, formatFen, maxPerFloor, statusCounts, unitAccessibleName } from './unitGrid';
+
+const u = (id: string, floor: number, number: string, status: string, priceFen: number | null = null) =>
+  ({ id, floor, number, area: '89.5', layout: '三室两厅', orientation: '南北', coefficient: null, priceFen, status });
+
+describe('formatFen: money is shown as ¥ with two decimals from integer fen', () => {
+  it('groups yuan by thousands and keeps the cents exact', () => {
+    expect(formatFen(123456789)).toBe('¥1,234,567.89');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(100)).toBe('¥1.00');
+    expect(formatFen(0)).toBe('¥0.00');
+  });
+  it('a refund shown as negative keeps its sign in front of ¥', () => {
+    expect(formatFen(-2000000)).toBe('-¥20,000.00');
+  });
+  it('an absent price (a unit without an approved price, 第十二条) is a dash, not ¥0.00', () => {
+    expect(formatFen(null)).toBe('—');
+    expect(formatFen(undefined)).toBe('—');
+  });
+  it('a price too large for float cents stays exact (¥90,071,992,547,409.91)', () => {
+    expect(formatFen(9007199254740991)).toBe('¥90,071,992,547,409.91');
+  });
+});
+
+describe('floorRows: a building is drawn from the top floor down', () => {
+  const b: GridBuilding = {
+    id: 'b1', name: '1号楼', floors: 4,
+    units: [u('a', 1, '102', 'available'), u('b', 3, '310', 'sold'), u('c', 3, '302', 'reserved'), u('d', 1, '101', 'draft')],
+  };
+  it('the highest floor comes first and a floor without units (2层) is an empty row', () => {
+    expect(floorRows(b).map((r) => r.floor)).toEqual([3, 2, 1]);
+    expect(floorRows(b)[1]!.units).toEqual([]);
+  });
+  it('rooms are in numeric order within a floor (302 before 310, 101 before 102)', () => {
+    const rows = floorRows(b);
+    expect(rows[0]!.units.map((x) => x.number)).toEqual(['302', '310']);
+    expect(rows[2]!.units.map((x) => x.number)).toEqual(['101', '102']);
+    expect(maxPerFloor(rows)).toBe(2);
+  });
+  it('room "2" sorts before room "10" (numbers, not text)', () => {
+    expect(['10', '2', '1'].sort(compareRoom)).toEqual(['1', '2', '10']);
+  });
+  it('a building with no units yet has no rows', () => {
+    expect(floorRows({ id: 'e', name: '2号楼', floors: 18, units: [] })).toEqual([]);
+  });
+});
+
+describe('statusCounts: the legend counts every status, zeros included', () => {
+  it('counts over all buildings', () => {
+    const c = statusCounts([
+      { id: 'b1', name: '1号楼', floors: 2, units: [u('a', 1, '101', 'available'), u('b', 1, '102', 'available')] },
+      { id: 'b2', name: '2号楼', floors: 2, units: [u('c', 1, '101', 'sold')] },
+    ]);
+    expect(c).toEqual({ available: 2, reserved: 0, sold: 1, draft: 0, converted: 0 });
+  });
+});
+
+describe('unitAccessibleName: never colour alone — the cell says its status in words', () => {
+  const b: GridBuilding = { id: 'b1', name: '3号楼', floors: 20, units: [] };
+  it('names building, floor, room, status, area, layout and orientation', () => {
+    expect(unitAccessibleName(b, u('a', 12, '1203', 'available'))).toBe('3号楼 12层 1203 可选 89.50平方米 三室两厅 南北');
+  });
+  it('adds the price only when asked, and says when the cell is selected', () => {
+    expect(unitAccessibleName(b, u('a', 12, '1203', 'reserved', 123456700), { showPrice: true, selected: true }))
+      .toBe('3号楼 12层 1203 已锁定 89.50平方米 三室两厅 南北 总价¥1,234,567.00 已选中');
+  });
+});
