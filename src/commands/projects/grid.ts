@@ -1,0 +1,32 @@
+/**
+ * unitGrid: a project's buildings with their units, as the sale shows them (public page,
+ * selection, staff). Read-only, in the caller's transaction; no buyer appears here.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { buildings, units } from '../../db/schema.js';
+
+/** One unit in the grid. Area and coefficient are decimal strings; price in fen (null until approved). */
+export type GridUnit = {
+  id: string; floor: number; number: string; area: string; layout: string; orientation: string;
+  coefficient: string | null; priceFen: number | null; status: string;
+};
+
+/** One building with its units, floor by floor, room numbers in natural order. */
+export type GridBuilding = { id: string; name: string; floors: number; completedOn: string | null; units: GridUnit[] };
+
+const natural = new Intl.Collator('zh-CN', { numeric: true });
+
+/** The grid of a project: buildings in natural name order (2号楼 before 10号楼). */
+export async function unitGrid(tx: Tx | Db, projectId: string): Promise<GridBuilding[]> {
+  const bs = await tx.select().from(buildings).where(eq(buildings.projectId, projectId));
+  const us = await tx.select({
+    id: units.id, buildingId: units.buildingId, floor: units.floor, number: units.number, area: units.area, layout: units.layout,
+    orientation: units.orientation, coefficient: units.coefficient, priceFen: units.priceFen, status: units.status,
+  }).from(units).where(eq(units.projectId, projectId)).orderBy(asc(units.floor));
+  const grid = new Map<string, GridBuilding>(bs.map((b) => [b.id, { id: b.id, name: b.name, floors: b.floors, completedOn: b.completedOn, units: [] }]));
+  for (const { buildingId, ...u } of us) grid.get(buildingId)?.units.push(u);
+  const out = [...grid.values()].sort((a, b) => natural.compare(a.name, b.name));
+  for (const b of out) b.units.sort((x, y) => x.floor - y.floor || natural.compare(x.number, y.number));
+  return out;
+}
