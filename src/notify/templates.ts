@@ -75,6 +75,26 @@ export const TEMPLATES = {
     body: '经查，您的家庭（登记号 {regCode}）以不实材料取得保障资格，依据济政发〔2025〕3号 第三十一条第（一）项取消购房资格。原因：{reason}。',
     sms: '【泉城安居】您的购房资格已被取消，请登录查看原因。',
   },
+  selection_called: {
+    subject: '选房通知',
+    body: '您在{projectName}的摇号顺序号为第{rank}号，已进入第{batchNo}批选房。请于 {closesAt} 前登录选定房源，每个家庭限购1套（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】您已进入{projectName}第{batchNo}批选房，请于{closesAt}前登录选房。',
+  },
+  selection_locked: {
+    subject: '选房成功',
+    body: '您已选定{projectName} {unit}，总价 {price}。请按时生成并签订购房合同，逾期未签约的房源将被收回（济政发〔2025〕3号 第十一条、第十四条）。',
+    sms: '【泉城安居】您已选定{projectName} {unit}，请按时签约。',
+  },
+  selection_no_show: {
+    subject: '未在规定时间内选房',
+    body: '您未在{projectName}第{batchNo}批选房时间内选定房源，本次选房机会已结束（济政发〔2025〕3号 第十一条）。您缴纳的认购金在项目配售结束后返还。',
+    sms: '【泉城安居】您未在规定时间内选房，本次选房已结束。',
+  },
+  selection_refused: {
+    subject: '已放弃本次选房',
+    body: '您已放弃{projectName}第{batchNo}批选房{note}（济政发〔2025〕3号 第十一条）。您缴纳的认购金在项目配售结束后返还。',
+    sms: '【泉城安居】您已放弃{projectName}本次选房。',
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof TEMPLATES;
