@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DbHandle } from '../db/client.js';
 import type { FieldCrypto } from '../crypto/index.js';
 import type { DataCheckProvider } from '../datachecks/types.js';
+import type { PaymentGateway } from '../payments/gateway.js';
 
 /** The injected clock: "today" is an Asia/Shanghai calendar date. */
 export type Clock = { today(): string; now(): Date };
@@ -17,6 +18,8 @@ export type AppDeps = {
   /** Department data-check provider (src/datachecks); passed through to commands. */
   dataChecks: DataCheckProvider;
   crypto: FieldCrypto;
+  /** The 认购金 payment gateway (第十一条); default: a simulated bank with a random key (src/payments). */
+  gateway?: PaymentGateway;
   /** Fastify logger options or instance; default: no logging (tests). */
   logger?: boolean | FastifyBaseLogger | Record<string, unknown>;
   /** Folder of the built web app; default <repo>/web/dist. */
