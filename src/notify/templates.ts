@@ -75,6 +75,27 @@ export const TEMPLATES = {
     body: '经查，您的家庭（登记号 {regCode}）以不实材料取得保障资格，依据济政发〔2025〕3号 第三十一条第（一）项取消购房资格。原因：{reason}。',
     sms: '【泉城安居】您的购房资格已被取消，请登录查看原因。',
   },
+  // 认购金 (第十一条): written by src/commands/registrations and src/jobs/refunds.ts.
+  registration_paid: {
+    subject: '认购金已缴纳',
+    body: '您已为{projectName}缴纳认购金{amount}（认购登记号 {regNo}），已纳入该项目摇号排序库。认购金可折抵购房款，未签约的将在配售结束后退还（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】{projectName}认购金{amount}已缴纳，登记号{regNo}。',
+  },
+  registration_closed: {
+    subject: '认购登记已结束',
+    body: '您在{projectName}的认购登记（{regNo}）已结束：{reason}（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】您在{projectName}的认购登记{regNo}已结束，请登录查看。',
+  },
+  deposit_refunded: {
+    subject: '认购金退还',
+    body: '您在{projectName}的认购金{amount}（认购登记号 {regNo}）将原路退还。原因：{reason}（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】{projectName}认购金{amount}将原路退还，请留意到账。',
+  },
+  deposit_refund_settled: {
+    subject: '认购金已退回',
+    body: '{projectName}的认购金{amount}（认购登记号 {regNo}）已由银行退回原支付账户，银行流水号 {bankRef}。',
+    sms: '【泉城安居】{projectName}认购金{amount}已退回原账户。',
+  },
   selection_called: {
     subject: '选房通知',
     body: '您在{projectName}的摇号顺序号为第{rank}号，已进入第{batchNo}批选房。请于 {closesAt} 前登录选定房源，每个家庭限购1套（济政发〔2025〕3号 第十一条）。',
