@@ -75,6 +75,21 @@ export const TEMPLATES = {
     body: '经查，您的家庭（登记号 {regCode}）以不实材料取得保障资格，依据济政发〔2025〕3号 第三十一条第（一）项取消购房资格。原因：{reason}。',
     sms: '【泉城安居】您的购房资格已被取消，请登录查看原因。',
   },
+  contract_generated: {
+    subject: '购房合同已生成',
+    body: '您的保障性住房买卖合同（{contractNo}）已生成，请核对后于 {deadline} 前（含当日）在线签署；逾期未签署视为放弃所选房源（济政发〔2025〕3号 第十一条、第十四条）。',
+    sms: '【泉城安居】您的购房合同{contractNo}已生成，请于{deadline}前登录签署。',
+  },
+  contract_signed: {
+    subject: '购房合同已签署',
+    body: '您已签署保障性住房买卖合同（{contractNo}，{unit}）。已缴认购金 {creditedYuan} 元已折抵购房款；您在其他项目的认购登记已终止，认购金予以返还（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】您已签署购房合同{contractNo}，其他项目认购登记已终止。',
+  },
+  contract_lapsed: {
+    subject: '购房合同已失效',
+    body: '您未在 {deadline} 前（含当日）签署买卖合同（{contractNo}），所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】您的购房合同{contractNo}逾期未签署，房源已释放。',
+  },
   // 认购金 (第十一条): written by src/commands/registrations and src/jobs/refunds.ts.
   registration_paid: {
     subject: '认购金已缴纳',
