@@ -21,6 +21,13 @@ import { DetailPage } from './pages/staff/detail/DetailPage';
 import { WaitlistPage } from './pages/staff/waitlist/WaitlistPage';
 import { AuditPage } from './pages/staff/audit/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProjectsPage } from './pages/sale-public/ProjectsPage';
+import { ProjectDetailPage } from './pages/sale-public/ProjectDetailPage';
+import { MySalePage } from './pages/my/sale/MySalePage';
+import { SelectPage } from './pages/my/sale/SelectPage';
+import { RollingPage } from './pages/my/sale/RollingPage';
+import { ContractPage } from './pages/my/sale/ContractPage';
+import { SimBankPage } from './pages/sim-bank/SimBankPage';
 
 // ECharts is large: the dashboard loads on demand.
 const DashboardPage = lazy(() => import('./pages/staff/dashboard/DashboardPage'));
@@ -40,7 +47,13 @@ export const router = createBrowserRouter([
       { path: '/rules', element: <RulesPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/projects', element: <ProjectsPage /> },
+      { path: '/projects/:code', element: <ProjectDetailPage /> },
       { path: '/my', element: applicant(<MyApplicationsPage />) },
+      { path: '/my/sale', element: applicant(<MySalePage />) },
+      { path: '/my/sale/select', element: applicant(<SelectPage />) },
+      { path: '/my/sale/rolling', element: applicant(<RollingPage />) },
+      { path: '/my/sale/contract/:selectionId', element: applicant(<ContractPage />) },
       { path: '/my/new', element: applicant(<WizardPage mode="new" />) },
       { path: '/my/notifications', element: applicant(<NotificationsPage />) },
       { path: '/my/:id', element: applicant(<StatusPage />) },
@@ -49,6 +62,8 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // The simulated bank stands where a real bank's checkout would: its own page, not the portal's frame.
+  { path: '/sim-bank/:orderNo', element: <SimBankPage /> },
   {
     path: '/staff',
     element: (

@@ -6,6 +6,7 @@ import { UserArea } from './UserArea';
 
 const ITEMS = [
   { key: '/', label: <Link to="/">首页</Link> },
+  { key: '/projects', label: <Link to="/projects" data-testid="nav-projects">配售项目</Link> },
   { key: '/law', label: <Link to="/law">政策</Link> },
   { key: '/results', label: <Link to="/results">资格审核结果公示</Link> },
   { key: '/rules', label: <Link to="/rules">规则</Link> },

@@ -1,5 +1,5 @@
-import { FileSearchOutlined, FormOutlined, ReadOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Steps, Typography } from 'antd';
+import { FileSearchOutlined, FormOutlined, HomeOutlined, ReadOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Space, Steps, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { LinkButton } from '../../components/LinkButton';
 import { ArticleLink } from '../../components/ArticleLink';
@@ -30,7 +30,10 @@ export function HomePage() {
         <Typography.Paragraph>
           平台给出的每一条审核理由都链接到所依据的条文，您可以随时查看原文。
         </Typography.Paragraph>
-        <LinkButton to="/my/new" type="primary" size="large" data-testid="home-apply">我要申请</LinkButton>
+        <Space wrap>
+          <LinkButton to="/my/new" type="primary" size="large" data-testid="home-apply">我要申请</LinkButton>
+          <LinkButton to="/projects" size="large" icon={<HomeOutlined />} data-testid="home-projects">正在配售的项目</LinkButton>
+        </Space>
       </section>
 
       <Row gutter={[16, 16]}>

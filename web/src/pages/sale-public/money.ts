@@ -4,16 +4,8 @@
  * that an amount typed in yuan becomes exactly the fen the rule (第十三条) compares.
  */
 
-/** "¥1,234,567.89" from 123456789 fen; "—" when absent. */
-export function formatFen(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
-  const neg = fen < 0;
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}¥${grouped}.${cents}`;
-}
+// Display of fen and areas is shared with the unit grid (one formatter for the whole UI).
+export { formatArea, formatFen } from '../../components/unitGrid';
 
 /** The yuan text of an amount for an input box: 1500000 → "15000.00". */
 export function fenToYuanText(fen: number): string {
@@ -32,10 +24,4 @@ export function yuanTextToFen(text: string | number | null | undefined): number 
   if (!m) return null;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return Number.isSafeInteger(fen) ? fen : null;
-}
-
-/** An area in m² as the API gives it ("89.57") for display: "89.57 m²". */
-export function formatArea(area: string | number | null | undefined): string {
-  if (area === null || area === undefined || area === '') return '—';
-  return `${area} m²`;
 }
