@@ -138,7 +138,7 @@ export function normalizeContract(raw: unknown): MyContract | undefined {
     signedAt: str(pick(o, 'signedAt', 'signed_at')),
     projectName: str(pick(project, 'name') ?? pick(o, 'projectName')),
     unit: normalizeHeldUnit(o.unit),
-    minimumFen: num(pick(checkValue, 'minimum') ?? pick(o, 'minimumFen')),
+    minimumFen: num(pick(o, 'minimumDownPaymentFen', 'minimumFen') ?? pick(checkValue, 'minimum')),
     pdfUrl: str(pick(o, 'pdfUrl', 'pdf_url')),
   };
 }

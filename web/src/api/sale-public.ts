@@ -75,6 +75,8 @@ export interface PublicDraw {
   entrantCount?: number;
   beacon?: string;
   seed?: string;
+  /** The secret committed to before the draw, revealed by it (QLOT-1 §3). */
+  serverSecret?: string;
   voidReason?: string;
   frozenAt?: string;
   drawnAt?: string;
@@ -174,6 +176,7 @@ export function normalizeDraw(raw: unknown): PublicDraw {
     entrantCount: num(pick(o, 'entrantCount', 'entrant_count')),
     beacon: str(o.beacon),
     seed: str(o.seed),
+    serverSecret: str(pick(o, 'serverSecret', 'server_secret')),
     voidReason: str(pick(o, 'voidReason', 'void_reason')),
     frozenAt: str(pick(o, 'frozenAt', 'frozen_at')),
     drawnAt: str(pick(o, 'drawnAt', 'drawn_at')),

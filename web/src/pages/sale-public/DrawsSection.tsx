@@ -62,6 +62,7 @@ function DrawCard({ d }: { d: PublicDraw }) {
         ...(drawn ? [
           { key: 'drawn', label: '摇号时间', children: formatDateTime(d.drawnAt) },
           { key: 'beacon', label: '信标', children: <Typography.Text data-testid="draw-beacon" style={{ wordBreak: 'break-all' }}>{d.beacon ?? '—'}</Typography.Text> },
+          { key: 'secret', label: '服务器密钥', children: <Hex value={d.serverSecret} testId="draw-server-secret" /> },
           { key: 'seed', label: '随机种子', children: <Hex value={d.seed} testId="draw-seed" /> },
         ] : []),
       ]} />
