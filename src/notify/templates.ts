@@ -90,6 +90,11 @@ export const TEMPLATES = {
     body: '您未在 {deadline} 前（含当日）签署买卖合同（{contractNo}），所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
     sms: '【泉城安居】您的购房合同{contractNo}逾期未签署，房源已释放。',
   },
+  selection_expired: {
+    subject: '所选房源已释放',
+    body: '您选定房源后未在 {deadline} 前（含当日）签订买卖合同，所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
+    sms: '【泉城安居】您选定的房源逾期未签约，已释放。',
+  },
   // 认购金 (第十一条): written by src/commands/registrations and src/jobs/refunds.ts.
   registration_paid: {
     subject: '认购金已缴纳',
