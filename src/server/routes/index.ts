@@ -4,11 +4,13 @@ import type { AppDeps } from '../deps.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { districtRoutes } from './districts/routes.js';
+import { drawRoutes } from './draws/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
 import { myApplicationRoutes } from './my-applications/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { publicSaleRoutes } from './public-sale/routes.js';
 import { ruleRoutes } from './rules/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
 
@@ -18,4 +20,5 @@ export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void>
 export const ROUTES: RouteModule[] = [
   healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes, publicRoutes,
   myApplicationRoutes, notificationRoutes, staffApplicationRoutes, auditRoutes,
+  publicSaleRoutes, drawRoutes,
 ];
