@@ -1,0 +1,90 @@
+/**
+ * selectUnit: a called family chooses one available unit of the project within its batch's
+ * window (选房; 济政发〔2025〕3号 第十一条 "自主选择购买1套住房", 第五条 "每个家庭限购1套").
+ * refuseTurn: the family gives up its turn (放弃本次选房).
+ *
+ * The window is the batch's `closes_at` on the server's clock: a choice at or after it is
+ * refused even while staff have not yet closed the batch.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { queryRows } from '../../db/client.js';
+import { selectionCalls } from '../../db/schema.js';
+import { enqueue } from '../../notify/index.js';
+import { requireRole } from '../authz.js';
+import type { CommandContext } from '../context.js';
+import { DomainError, notFound } from '../errors.js';
+import { lockCall, settleCall } from './calls.js';
+import { claimUnit, existingChoice, unitInfo } from './claim.js';
+import { assertUuid, mappingLiveIndexes, notYourTurn, type SelectionRow } from './store.js';
+
+type Turn = {
+  batch_id: string; registration_id: string; outcome: string; closes_at: Date;
+  application_id: string; registration_status: string; application_status: string;
+};
+
+/** The actor's call in the project's open batch, locked; from the account's applications by index, then primary keys. */
+async function lockTurn(tx: Tx, accountId: string, projectId: string): Promise<Turn | undefined> {
+  const [t] = await queryRows<Turn>(tx, sql`
+    select c.batch_id, c.registration_id, c.outcome, b.closes_at, a.id as application_id,
+           g.status as registration_status, a.status as application_status
+      from applications a
+      join registrations g on g.application_id = a.id and g.project_id = ${projectId}
+      join selection_batches b on b.project_id = ${projectId} and b.status = 'open'
+      join selection_calls c on c.batch_id = b.id and c.registration_id = g.id
+     where a.account_id = ${accountId}
+     limit 1
+       for update of c`);
+  return t && { ...t, closes_at: new Date(t.closes_at) };
+}
+
+/** Chooses the unit. A retry of the same choice returns the same selection. */
+export async function selectUnit(ctx: CommandContext, input: { unitId: string }): Promise<SelectionRow> {
+  requireRole(ctx.actor, ['applicant']);
+  assertUuid(input.unitId, '房源', 'unit');
+  const now = ctx.clock.now();
+  return mappingLiveIndexes(() => ctx.db.transaction(async (tx) => {
+    const unit = await unitInfo(tx, input.unitId);
+    const turn = await lockTurn(tx, ctx.actor.accountId, unit.project_id);
+    if (!turn) throw notYourTurn('您在该项目当前没有选房资格：尚未轮到您的批次，或本批次已结束。', 'You have no turn in this project now: your batch has not been called, or it has ended.');
+    const again = await existingChoice(tx, turn.application_id, unit.id);
+    if (again) return again;
+    if (turn.outcome !== 'waiting') {
+      throw notYourTurn('您本批次的选房机会已结束（已放弃、未到场或已选房后放弃）。', `Your turn in this batch is over (${turn.outcome}).`);
+    }
+    if (now.getTime() >= turn.closes_at.getTime()) {
+      throw notYourTurn('本批次选房时间已结束。', 'The selection window of this batch has closed.');
+    }
+    if (turn.application_status !== 'admitted' || turn.registration_status !== 'registered') {
+      throw new DomainError('NOT_ELIGIBLE_TO_SELECT', 409, '您的轮候资格或本项目认购登记已不在有效状态，不能选房。',
+        'Your waiting-list place or your registration for this project is no longer valid; you cannot choose a unit.', undefined,
+        { application: turn.application_status, registration: turn.registration_status });
+    }
+    const row = await claimUnit(tx, unit, {
+      applicationId: turn.application_id, accountId: ctx.actor.accountId, registrationId: turn.registration_id, batchId: turn.batch_id, kind: 'round', now,
+    });
+    await tx.update(selectionCalls).set({ outcome: 'selected', at: now })
+      .where(and(eq(selectionCalls.batchId, turn.batch_id), eq(selectionCalls.registrationId, turn.registration_id)));
+    return row;
+  }));
+}
+
+/**
+ * Gives up the turn in the open batch of the registration's project. Giving up twice changes
+ * nothing; giving up after choosing (before any contract) returns the unit.
+ */
+export async function refuseTurn(ctx: CommandContext, input: { registrationId: string; note?: string }): Promise<{ registrationId: string; batchId: string; outcome: 'refused'; changed: boolean }> {
+  requireRole(ctx.actor, ['applicant']);
+  assertUuid(input.registrationId, '认购登记', 'registration');
+  const note = input.note?.trim().slice(0, 500) || null;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const call = await lockCall(tx, { registrationId: input.registrationId, openOnly: true });
+    if (!call || call.account_id !== ctx.actor.accountId) throw notFound('选房批次中的您的记录', 'turn');
+    const changed = await settleCall(tx, call, 'refused', note, now);
+    if (changed) {
+      await enqueue(tx, { accountId: call.account_id, template: 'selection_refused', params: { projectName: call.project_name, batchNo: call.batch_no, note: '' } }, now);
+    }
+    return { registrationId: call.registration_id, batchId: call.batch_id, outcome: 'refused', changed };
+  });
+}
