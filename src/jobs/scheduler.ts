@@ -14,12 +14,15 @@ import type { DbHandle } from '../db/client.js';
 import { dispatchOutbox, logAdapter, type Channel, type ChannelAdapter } from '../notify/index.js';
 import { recheckHoldings } from './recheck.js';
 import { lapseUnconfirmed, remindReconfirm } from './reconfirm.js';
+import { lapseContracts } from './contracts.js';
 import type { JobDeps } from './deps.js';
 
 export const JOBS = {
   'waitlist-recheck': { cron: '0 2 1 * *', run: (d: JobDeps) => recheckHoldings(d) },
   'waitlist-reminders': { cron: '0 8 * * *', run: (d: JobDeps) => remindReconfirm(d) },
   'waitlist-lapse': { cron: '10 0 * * *', run: (d: JobDeps) => lapseUnconfirmed(d) },
+  // 第十一条: just after midnight, so the last signing day (inclusive) has fully passed.
+  'contracts-lapse': { cron: '20 0 * * *', run: (d: JobDeps) => lapseContracts(d) },
   'outbox-dispatch': { cron: '* * * * *', run: (d: JobDeps & { adapters?: Partial<Record<Channel, ChannelAdapter>> }) => dispatchOutbox(d.db, { adapters: d.adapters ?? devAdapters(d.log), crypto: d.crypto, now: () => d.clock.now() }) },
 } as const;
 

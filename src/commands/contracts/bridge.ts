@@ -2,13 +2,13 @@
  * The two functions of other modules a contract needs (docs/CONTRACT.md "Cross-module
  * functions"): closeOtherRegistrations (money, 第十一条) and releaseSelection (selection).
  *
- * INTERIM: until src/commands/registrations and src/commands/selection export them, these are
- * written here against the contract's signatures; they are replaced by re-exports as soon as
- * the owners' code lands, and nothing else in this folder changes.
+ * releaseSelection is the selection module's. INTERIM: until src/commands/registrations exports
+ * closeOtherRegistrations it is written here against the contract's signature; it becomes a
+ * re-export as soon as the owner's code lands, and nothing else in this folder changes.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { registrations, selections, units } from '../../db/schema.js';
+import { registrations } from '../../db/schema.js';
 import type { CommandContext } from '../context.js';
 import { depositBalance, postDeposit } from '../deposits/ledger.js';
 
@@ -27,9 +27,5 @@ export async function closeOtherRegistrations(tx: Tx, ctx: CommandContext, appli
   return open.length;
 }
 
-/** The selection is released and its unit is offered again. */
-export async function releaseSelection(tx: Tx, selectionId: string, reason: string, at: Date): Promise<void> {
-  const [sel] = await tx.update(selections).set({ status: 'released', releasedAt: at, releaseReason: reason })
-    .where(and(eq(selections.id, selectionId), eq(selections.status, 'locked'))).returning();
-  if (sel) await tx.update(units).set({ status: 'available' }).where(and(eq(units.id, sel.unitId), eq(units.status, 'reserved')));
-}
+/** The selection is released and its unit is offered again (src/commands/selection). */
+export { releaseSelection } from '../selection/index.js';

@@ -8,6 +8,7 @@ import { depositBalance } from '../deposits/ledger.js';
 import { isDomainError } from '../errors.js';
 import { generateContract, lapseUnsignedContracts, signContract } from './index.js';
 import { familyHolding } from './testing.js';
+import { JOBS } from '../../jobs/scheduler.js';
 
 describe.each(TEST_DB_KINDS)('第十一条 an unsigned contract lapses and frees the unit on %s', (kind) => {
   let h: DbHandle;
@@ -53,8 +54,8 @@ describe.each(TEST_DB_KINDS)('第十一条 an unsigned contract lapses and frees
     expect(audit.map((a) => a.actorRole)).toEqual(['system']);
   });
 
-  it('running the job again changes nothing; a lapsed contract can be neither signed nor drawn up again', async () => {
-    expect(await lapseUnsignedContracts(w.deps)).toEqual({ lapsed: 0, released: 0 });
+  it('running the scheduled job again changes nothing; a lapsed contract can be neither signed nor drawn up again', async () => {
+    expect(await JOBS['contracts-lapse'].run(w.deps)).toEqual({ lapsed: 0, released: 0 });
     const [c] = await h.db.select().from(contracts).where(eq(contracts.status, 'lapsed'));
     const e = await signContract(fam(0), { contractId: c!.id }).catch((x: unknown) => x);
     expect(isDomainError(e) && e.http).toBe(409);
