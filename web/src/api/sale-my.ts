@@ -89,6 +89,13 @@ export interface MyTurn {
   registrationId?: string;
   batchNo?: number;
   closesAt?: string;
+  rank?: number;
+  /** True while the family can still pick (its call is waiting and the window has not closed). */
+  open: boolean;
+  /** waiting | selected | refused | no_show */
+  outcome?: string;
+  /** The family's live selection, if it already holds a unit (anywhere). */
+  selection?: MySelection;
   grid: GridBuilding[];
 }
 
@@ -227,6 +234,10 @@ export function useMyTurn(opts: { refetchInterval?: number } = {}) {
         registrationId: str(pick(o, 'registrationId', 'registration_id') ?? pick(batch, 'registrationId')),
         batchNo: num(pick(batch, 'batchNo', 'batch_no') ?? pick(o, 'batchNo')),
         closesAt: str(pick(o, 'closesAt', 'closes_at') ?? pick(batch, 'closesAt', 'closes_at')),
+        rank: num(o.rank),
+        open: o.open === undefined ? str(o.outcome) === undefined || o.outcome === 'waiting' : Boolean(o.open),
+        outcome: str(o.outcome),
+        selection: normalizeSelection(o.selection),
         grid: normalizeGrid(pick(o, 'grid', 'buildings') ?? []),
       };
     },

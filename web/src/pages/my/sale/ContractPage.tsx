@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useLocation, useParams } from 'react-router-dom';
 import { download } from '../../../api/client';
-import { type HeldUnit, type MyContract, useGenerateContract, useMyContracts, useMyRegistrations, useSignContract } from '../../../api/sale-my';
+import { type HeldUnit, type MyContract, useGenerateContract, useMyContracts, useMyRegistrations, useMyTurn, useSignContract } from '../../../api/sale-my';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { LinkButton } from '../../../components/LinkButton';
@@ -27,15 +27,17 @@ export function ContractPage() {
   const { message, modal } = App.useApp();
   const contracts = useMyContracts();
   const regs = useMyRegistrations();
+  const turn = useMyTurn();
   const generate = useGenerateContract();
   const sign = useSignContract();
 
   const reg = regs.data?.find((r) => r.selection?.id === selectionId);
   const contract: MyContract | undefined = contracts.data?.find((c) => c.selectionId === selectionId) ?? reg?.contract;
-  const unit: HeldUnit | undefined = contract?.unit ?? reg?.selection?.unit ?? state?.unit;
+  const turnSel = turn.data?.selection?.id === selectionId ? turn.data.selection : undefined;
+  const unit: HeldUnit | undefined = contract?.unit ?? reg?.selection?.unit ?? turnSel?.unit ?? state?.unit;
   const priceFen = contract?.priceFen ?? unit?.priceFen ?? undefined;
   const heldFen = reg?.heldFen;
-  const projectName = contract?.projectName ?? reg?.project.name ?? state?.projectName;
+  const projectName = contract?.projectName ?? reg?.project.name ?? (turnSel ? turn.data?.projectName : undefined) ?? state?.projectName;
   const otherHeld = (regs.data ?? []).filter((r) => r.id !== reg?.id && (r.status === 'registered' || r.status === 'pending_payment'));
 
   const onGenerate = async (v: { loanType: string; downPaymentFen: number }) => {

@@ -48,7 +48,7 @@ export function MySalePage() {
       <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="one-home-rule"
         title="可以同时登记多个项目，但每个家庭只能购买1套住房"
         description={<>在任一项目签约后，您在其他项目的登记自动关闭，认购金原路退还；签约项目的认购金折抵购房款（<ArticleLink article="第十一条" />）。</>} />
-      {turn.data && (
+      {turn.data?.open && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="my-turn"
           title={<>轮到您选房了{turn.data.batchNo ? `（第 ${turn.data.batchNo} 批）` : ''}</>}
           description={<>{turn.data.projectName ?? ''} 选房剩余时间 <Countdown until={turn.data.closesAt} testId="my-turn-countdown" onEnd={() => void turn.refetch()} />，逾时视为未到场。</>}

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDateTime } from '../../../lib/law';
 import { Countdown } from './Countdown';
 import { UnitPicker } from './UnitPicker';
+import { unitTitle } from './unitText';
 
 /** 选房: the family's open turn — pick one available unit, or give the turn up. */
 export function SelectPage() {
@@ -20,6 +21,8 @@ export function SelectPage() {
   const registrationId = t?.registrationId
     ?? regs.data?.find((r) => r.turn?.open && (!t?.projectId || r.project.id === t.projectId))?.id;
   const closed = t?.closesAt ? Date.parse(t.closesAt) <= Date.now() : false;
+  const held = t?.selection && t.selection.status !== 'released' ? t.selection : undefined;
+  const canPick = Boolean(t?.open) && !closed && !held;
 
   const onRefuse = () =>
     modal.confirm({
@@ -58,17 +61,25 @@ export function SelectPage() {
       <Card size="small" style={{ marginBottom: 12 }} data-testid="turn-info">
         <Space wrap size={[16, 4]}>
           <span>第 {t.batchNo ?? '—'} 批</span>
+          {t.rank !== undefined && <span>摇号名次 第 {t.rank} 名</span>}
           <span>剩余时间 <Countdown until={t.closesAt} testId="turn-countdown" onEnd={() => void turn.refetch()} /></span>
           <span style={{ color: 'rgba(0,0,0,0.65)' }}>截止 {formatDateTime(t.closesAt)}</span>
         </Space>
       </Card>
-      {closed && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本批次选房时间已截止" />}
-      <Typography.Paragraph>点击绿色的“可选”房源查看详情和价格，确认后为您锁定。每个家庭只能选定1套。</Typography.Paragraph>
-      <UnitPicker grid={t.grid} disabled={closed} refresh={() => turn.refetch()}
+      {held && (
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="turn-selected"
+          title={`您已选定 ${unitTitle(held.unit)}`}
+          description="请在签约期限内生成并签订购房合同。"
+          action={<LinkButton to={`/my/sale/contract/${held.id}`} type="primary" data-testid="go-contract">{held.status === 'signed' ? '查看合同' : '去签约'}</LinkButton>} />
+      )}
+      {!held && t.outcome === 'refused' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您已放弃本次选房" />}
+      {!held && t.outcome !== 'refused' && (closed || !t.open) && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本批次选房时间已截止" />}
+      {canPick && <Typography.Paragraph>点击绿色的“可选”房源查看详情和价格，确认后为您锁定。每个家庭只能选定1套。</Typography.Paragraph>}
+      <UnitPicker grid={t.grid} disabled={!canPick} refresh={() => turn.refetch()}
         onPicked={(s, unit) => nav(`/my/sale/contract/${s.id}`, { state: { unit, projectName: t.projectName } })} />
-      <div style={{ marginTop: 16 }}>
+      {canPick && <div style={{ marginTop: 16 }}>
         <Button danger onClick={onRefuse} disabled={!registrationId} loading={refuse.isPending} data-testid="refuse-turn">放弃本次选房</Button>
-      </div>
+      </div>}
     </div>
   );
 }
