@@ -33,7 +33,7 @@ export function ContractPage() {
 
   const reg = regs.data?.find((r) => r.selection?.id === selectionId);
   const contract: MyContract | undefined = contracts.data?.find((c) => c.selectionId === selectionId) ?? reg?.contract;
-  const turnSel = turn.data?.selection?.id === selectionId ? turn.data.selection : undefined;
+  const turnSel = turn.data?.selection?.id === selectionId ? turn.data?.selection : undefined;
   const unit: HeldUnit | undefined = contract?.unit ?? reg?.selection?.unit ?? turnSel?.unit ?? state?.unit;
   const priceFen = contract?.priceFen ?? unit?.priceFen ?? undefined;
   const heldFen = reg?.heldFen;
