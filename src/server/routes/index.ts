@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { contractRoutes } from './contracts/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { drawRoutes } from './draws/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
 import { myApplicationRoutes } from './my-applications/routes.js';
+import { myContractRoutes } from './my-contracts/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicSaleRoutes } from './public-sale/routes.js';
@@ -20,5 +22,5 @@ export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void>
 export const ROUTES: RouteModule[] = [
   healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes, publicRoutes,
   myApplicationRoutes, notificationRoutes, staffApplicationRoutes, auditRoutes,
-  publicSaleRoutes, drawRoutes,
+  publicSaleRoutes, drawRoutes, myContractRoutes, contractRoutes,
 ];
