@@ -11,7 +11,6 @@
  *   project keeps that registration on the selection, so its 认购金 counts towards the price.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { projects } from '../../db/schema.js';
 import { appendAudit } from '../../audit/index.js';
@@ -20,18 +19,7 @@ import type { CommandContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { assertProjectAccess, loadProject, type Project } from '../sale/access.js';
 import { claimUnit, existingChoice, unitInfo } from './claim.js';
-import { assertUuid, currentDrawOf, mappingLiveIndexes, openBatchOf, type SelectionRow } from './store.js';
-
-/** Ranked families of the draw not yet called who could still buy. */
-async function uncalled(tx: Tx, drawId: string, planId: string): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(tx, sql`
-    select count(*)::int as n
-      from draw_ranks r join registrations g on g.reg_no = r.entrant_id and g.plan_id = ${planId}
-     where r.draw_id = ${drawId} and g.status = 'registered'
-       and r.rank > coalesce((select max(to_rank) from selection_batches where draw_id = ${drawId}), 0)
-       and not exists (select 1 from selections s where s.application_id = g.application_id and s.status in ('locked', 'signed'))`);
-  return Number(r?.n ?? 0);
-}
+import { assertUuid, currentDrawOf, mappingLiveIndexes, openBatchOf, uncalledEntrants, type SelectionRow } from './store.js';
 
 /** Moves the project to `rolling`. Starting an already rolling sale returns the project. */
 export async function startRollingSale(ctx: CommandContext, input: { projectId: string }): Promise<Project> {
@@ -50,7 +38,7 @@ export async function startRollingSale(ctx: CommandContext, input: { projectId: 
     if (await openBatchOf(tx, draw.id)) {
       throw new DomainError('BATCH_OPEN', 409, '仍有选房批次在进行中，请先结束该批次。', 'A selection batch is still open; close it first.');
     }
-    const left = await uncalled(tx, draw.id, draw.planId);
+    const left = await uncalledEntrants(tx, draw.id, draw.planId);
     if (left > 0) {
       throw new DomainError('ENTRANTS_REMAIN', 409, `摇号排序库中还有 ${left} 户家庭未被叫号选房，请先组织后续批次。`, `${left} ranked families have not been called yet; open the next batches first.`, undefined, { uncalled: left });
     }

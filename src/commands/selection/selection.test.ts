@@ -160,8 +160,8 @@ describe.each(TEST_DB_KINDS)('选房 (第十一条) on %s', (kind) => {
     expect(await mySelectionTurn(w.familyCtx(5))).toBeNull();
 
     const board = await selectionBoard(w.ctxAs(w.actors.auditor), { projectId: w.project.id });
-    expect(board).toMatchObject({ unitsLeft: 7, units: { available: 7, reserved: 1 }, ranks: { total: 10, calledThrough: 4 }, draw: { id: w.draw.id } });
-    expect(board.batches[0]!.calls.map((c) => [c.rank, c.maskedName, c.outcome, c.unit])).toEqual([
+    expect(board).toMatchObject({ unitsLeft: 7, remaining: 6, units: { available: 7, reserved: 1 }, ranks: { total: 10, calledThrough: 4 }, drawId: w.draw.id, openBatchId: b1.id });
+    expect(board.batches[0]!.calls.map((c) => [c.rank, c.maskedName, c.outcome, c.unitLabel])).toEqual([
       [1, '张*0', 'selected', '1号楼 202'], [2, '张*1', 'waiting', null], [3, '张*2', 'waiting', null], [4, '张*3', 'waiting', null],
     ]);
     expect(await codeOf(selectionBoard(w.ctxAs(w.actors.licheng), { projectId: w.project.id }))).toBe('FORBIDDEN');

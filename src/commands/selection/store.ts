@@ -69,6 +69,17 @@ export async function availableUnits(tx: Tx, projectId: string): Promise<number>
   return Number(r?.n ?? 0);
 }
 
+/** Ranked families of the draw after the last batch's range who could still buy (registered, no live selection). */
+export async function uncalledEntrants(tx: Tx, drawId: string, planId: string): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(tx, sql`
+    select count(*)::int as n
+      from draw_ranks r join registrations g on g.reg_no = r.entrant_id and g.plan_id = ${planId}
+     where r.draw_id = ${drawId} and g.status = 'registered'
+       and r.rank > coalesce((select max(to_rank) from selection_batches where draw_id = ${drawId}), 0)
+       and not exists (select 1 from selections s where s.application_id = g.application_id and s.status in ('locked', 'signed'))`);
+  return Number(r?.n ?? 0);
+}
+
 /** The constraint a unique violation (SQLSTATE 23505) names, looking through Drizzle's wrapper; undefined for any other error. */
 export function uniqueViolation(e: unknown): string | undefined {
   for (let x = e as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) {

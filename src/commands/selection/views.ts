@@ -4,13 +4,13 @@
  * (第七条 公开…选房认购结果); no ID number or phone appears.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { requireRole } from '../authz.js';
 import type { CommandContext } from '../context.js';
 import { assertProjectAccess, loadProject } from '../sale/access.js';
 import { unitGrid, type GridBuilding } from '../projects/index.js';
-import { currentDrawOf, liveSelectionOf, type SelectionRow } from './store.js';
+import { currentDrawOf, liveSelectionOf, uncalledEntrants, type SelectionRow } from './store.js';
 
 /** A selection with its unit, as the family and staff see it. */
 export type SelectionView = {
@@ -19,7 +19,7 @@ export type SelectionView = {
 };
 
 /** The selection with its unit. */
-export async function selectionView(tx: Tx, s: SelectionRow): Promise<SelectionView> {
+export async function selectionView(tx: Tx | Db, s: SelectionRow): Promise<SelectionView> {
   const [u] = await queryRows<{ id: string; building_name: string; floor: number; number: string; area: string; layout: string; orientation: string; price_fen: string | null }>(tx, sql`
     select u.id, b.name as building_name, u.floor, u.number, u.area::text as area, u.layout, u.orientation, u.price_fen
       from units u join buildings b on b.id = u.building_id where u.id = ${s.unitId}`);
@@ -29,7 +29,10 @@ export async function selectionView(tx: Tx, s: SelectionRow): Promise<SelectionV
   };
 }
 
-type CallRow = { batch_id: string; registration_id: string; reg_no: string; rank: number; outcome: string; at: Date | null; note: string | null; masked_name: string | null; unit_number: string | null; building_name: string | null; selection_status: string | null };
+type CallRow = {
+  batch_id: string; registration_id: string; reg_no: string; rank: number; pool: string | null; outcome: string; at: Date | null; note: string | null;
+  masked_name: string | null; unit_id: string | null; unit_number: string | null; building_name: string | null; selection_status: string | null;
+};
 
 /** The staff board of a project's selection. */
 export async function selectionBoard(ctx: CommandContext, input: { projectId: string }) {
@@ -42,11 +45,12 @@ export async function selectionBoard(ctx: CommandContext, input: { projectId: st
     const batches = draw ? await queryRows<{ id: string; batch_no: number; from_rank: number; to_rank: number; opens_at: Date; closes_at: Date; status: string; closed_at: Date | null }>(tx, sql`
       select id, batch_no, from_rank, to_rank, opens_at, closes_at, status, closed_at from selection_batches where draw_id = ${draw.id} order by batch_no`) : [];
     const calls = draw ? await queryRows<CallRow>(tx, sql`
-      select c.batch_id, c.registration_id, g.reg_no, c.rank, c.outcome, c.at, c.note, a.masked_applicant_name as masked_name,
-             u.number as unit_number, bu.name as building_name, s.status as selection_status
+      select c.batch_id, c.registration_id, g.reg_no, c.rank, r.pool, c.outcome, c.at, c.note, a.masked_applicant_name as masked_name,
+             u.id as unit_id, u.number as unit_number, bu.name as building_name, s.status as selection_status
         from selection_batches b
         join selection_calls c on c.batch_id = b.id
         join registrations g on g.id = c.registration_id
+        left join draw_ranks r on r.draw_id = b.draw_id and r.rank = c.rank
         join applications a on a.id = g.application_id
         left join selections s on s.batch_id = c.batch_id and s.registration_id = c.registration_id
         left join units u on u.id = s.unit_id
@@ -67,10 +71,14 @@ export async function selectionBoard(ctx: CommandContext, input: { projectId: st
       seen.add(key);
       byBatch.set(c.batch_id, [...(byBatch.get(c.batch_id) ?? []), presentCall(c)]);
     }
+    const remaining = draw?.status === 'drawn' ? await uncalledEntrants(tx, draw.id, draw.planId) : 0;
     return {
       project: { id: project.id, code: project.code, name: project.name, status: project.status, level: project.level, districtCode: project.districtCode },
+      projectStatus: project.status,
+      drawId: draw?.id ?? null,
       draw: draw ? { id: draw.id, round: draw.round, attempt: draw.attempt, status: draw.status, entrantCount: draw.entrantCount } : null,
-      units, unitsLeft: units.available ?? 0,
+      units, unitsLeft: units.available ?? 0, remaining,
+      openBatchId: batches.find((b) => b.status === 'open')?.id ?? null,
       ranks: { total: Number(ranked?.n ?? 0), calledThrough: ranked?.last === null || ranked?.last === undefined ? 0 : Number(ranked.last) },
       batches: batches.map((b) => ({
         id: b.id, batchNo: Number(b.batch_no), fromRank: Number(b.from_rank), toRank: Number(b.to_rank), opensAt: new Date(b.opens_at), closesAt: new Date(b.closes_at),
@@ -83,9 +91,10 @@ export async function selectionBoard(ctx: CommandContext, input: { projectId: st
 
 function presentCall(c: CallRow) {
   return {
-    registrationId: c.registration_id, regNo: c.reg_no, rank: Number(c.rank), maskedName: c.masked_name, outcome: c.outcome,
+    registrationId: c.registration_id, regNo: c.reg_no, rank: Number(c.rank), pool: c.pool, maskedName: c.masked_name, outcome: c.outcome,
     at: c.at ? new Date(c.at) : null, note: c.note,
-    unit: c.unit_number ? `${c.building_name} ${c.unit_number}` : null, selectionStatus: c.selection_status,
+    unit: c.unit_id ? { id: c.unit_id, buildingName: c.building_name!, number: c.unit_number! } : null,
+    unitLabel: c.unit_id ? `${c.building_name} ${c.unit_number}` : null, selectionStatus: c.selection_status,
   };
 }
 export type SelectionBoard = Awaited<ReturnType<typeof selectionBoard>>;

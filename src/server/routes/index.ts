@@ -14,6 +14,8 @@ import { notificationRoutes } from './notifications/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicSaleRoutes } from './public-sale/routes.js';
 import { ruleRoutes } from './rules/routes.js';
+import { selectionRoutes } from './selection/routes.js';
+import { mySelectionRoutes } from './my-selection/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
 
 /** A resource's route registration. */
@@ -23,4 +25,5 @@ export const ROUTES: RouteModule[] = [
   healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes, publicRoutes,
   myApplicationRoutes, notificationRoutes, staffApplicationRoutes, auditRoutes,
   publicSaleRoutes, drawRoutes, myContractRoutes, contractRoutes,
+  selectionRoutes, mySelectionRoutes,
 ];
