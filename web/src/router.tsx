@@ -21,6 +21,8 @@ import { DetailPage } from './pages/staff/detail/DetailPage';
 import { WaitlistPage } from './pages/staff/waitlist/WaitlistPage';
 import { AuditPage } from './pages/staff/audit/AuditPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProjectsPage as StaffProjectsPage } from './pages/sale/ProjectsPage';
+import { ProjectPage as StaffProjectPage } from './pages/sale/project/ProjectPage';
 import { ProjectsPage } from './pages/sale-public/ProjectsPage';
 import { ProjectDetailPage } from './pages/sale-public/ProjectDetailPage';
 import { MySalePage } from './pages/my/sale/MySalePage';
@@ -31,6 +33,10 @@ import { SimBankPage } from './pages/sim-bank/SimBankPage';
 
 // ECharts is large: the dashboard loads on demand.
 const DashboardPage = lazy(() => import('./pages/staff/dashboard/DashboardPage'));
+// The lottery pages (ranks, in-browser QLOT-1 verification) load on demand.
+const LotteryRanksPage = lazy(() => import('./pages/lottery/LotteryRanksPage'));
+const LotteryVerifyPage = lazy(() => import('./pages/lottery/LotteryVerifyPage'));
+const onDemand = (el: React.ReactNode) => <Suspense fallback={<Spin aria-label="加载中" />}>{el}</Suspense>;
 
 const applicant = (el: React.ReactNode) => <RequireRole roles={['applicant']}>{el}</RequireRole>;
 
@@ -49,6 +55,9 @@ export const router = createBrowserRouter([
       { path: '/register', element: <RegisterPage /> },
       { path: '/projects', element: <ProjectsPage /> },
       { path: '/projects/:code', element: <ProjectDetailPage /> },
+      { path: '/lottery/verify', element: onDemand(<LotteryVerifyPage />) },
+      { path: '/lottery/:drawId', element: onDemand(<LotteryRanksPage />) },
+      { path: '/lottery/:drawId/verify', element: onDemand(<LotteryVerifyPage />) },
       { path: '/my', element: applicant(<MyApplicationsPage />) },
       { path: '/my/sale', element: applicant(<MySalePage />) },
       { path: '/my/sale/select', element: applicant(<SelectPage />) },
@@ -67,7 +76,7 @@ export const router = createBrowserRouter([
   {
     path: '/staff',
     element: (
-      <RequireRole roles={['district_staff', 'city_staff', 'auditor']} outsideLayout>
+      <RequireRole roles={['district_staff', 'city_staff', 'auditor', 'implementer']} outsideLayout>
         <StaffLayout />
       </RequireRole>
     ),
@@ -77,6 +86,8 @@ export const router = createBrowserRouter([
       { path: 'applications/:id', element: <DetailPage /> },
       { path: 'waitlist', element: <WaitlistPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'projects', element: <StaffProjectsPage /> },
+      { path: 'projects/:id', element: <StaffProjectPage /> },
       {
         path: 'dashboard',
         element: (

@@ -37,5 +37,6 @@ export function landingFor(role: Role): string {
   if (role === 'applicant') return '/my';
   if (role === 'auditor') return '/staff/audit';
   if (role === 'district_staff' || role === 'city_staff') return '/staff/queue';
+  if (role === 'implementer') return '/staff/projects';
   return '/';
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, OrderedListOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, HomeOutlined, OrderedListOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../api/queries';
@@ -8,6 +8,7 @@ import { UserArea } from './UserArea';
 const ALL: { key: string; label: string; icon: React.ReactNode; roles: Role[] }[] = [
   { key: '/staff/queue', label: '审核队列', icon: <OrderedListOutlined />, roles: ['district_staff', 'city_staff'] },
   { key: '/staff/waitlist', label: '轮候库', icon: <TeamOutlined />, roles: ['district_staff', 'city_staff'] },
+  { key: '/staff/projects', label: '配售项目', icon: <HomeOutlined />, roles: ['implementer', 'district_staff', 'city_staff', 'auditor'] },
   { key: '/staff/dashboard', label: '统计', icon: <BarChartOutlined />, roles: ['district_staff', 'city_staff'] },
   { key: '/staff/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['city_staff', 'auditor'] },
 ];

@@ -133,3 +133,8 @@ export const SELECTION_STATUS: Record<string, { label: string; color: string }> 
   signed: { label: '已签约', color: 'success' },
   released: { label: '已释放', color: 'default' },
 };
+
+/** 第十六条 其他类型保障性住房: what a long-unsold unit may be converted to. */
+export const TARGET_USE: Record<string, string> = {
+  public_rental: '公共租赁住房', affordable_rental: '保障性租赁住房', talent_apartment: '人才公寓', other: '其他类型保障性住房',
+};
