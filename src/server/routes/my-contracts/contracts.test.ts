@@ -54,11 +54,11 @@ describe.each(TEST_DB_KINDS)('contracts over HTTP (第十三、十四条) on %s'
     const c = res.json();
     expect(c).toMatchObject({ status: 'generated', priceFen: 72_000_000, loanFen: 61_200_000, minimumDownPaymentFen: 10_800_000, deadlineOn: '2026-03-09', signedAt: null });
     contractId = c.id;
-    expect(c.pdf).toBe(`/api/my/contracts/${contractId}/contract.pdf`);
+    expect(c.pdfUrl).toBe(`/api/my/contracts/${contractId}/contract.pdf`);
     const list = await agents.fam0.get('/api/my/contracts');
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([contractId]);
     expect((await agents.fam1.get('/api/my/contracts')).json().items).toEqual([]);
-    const pdf = await agents.fam0.get(c.pdf);
+    const pdf = await agents.fam0.get(c.pdfUrl);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('购房合同-')}`);
@@ -99,7 +99,7 @@ describe.each(TEST_DB_KINDS)('contracts over HTTP (第十三、十四条) on %s'
       expect(res.statusCode).toBe(200);
       expect(res.json().items).toHaveLength(1);
       expect(res.json().items[0].buyer).toMatchObject({ regCode: w.families[0]!.regCode, maskedName: '张*0' });
-      expect(res.json().items[0].pdf).toBe(`/api/contracts/${contractId}/contract.pdf`);
+      expect(res.json().items[0].pdfUrl).toBe(`/api/contracts/${contractId}/contract.pdf`);
     }
     expect((await agents.lixia.get(`/api/projects/${w.project.id}/contracts?status=lapsed`)).json().items).toEqual([]);
     expect((await agents.lixia.get(`/api/projects/${w.project.id}/contracts?status=bogus`)).statusCode).toBe(400);

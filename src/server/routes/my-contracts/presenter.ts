@@ -8,7 +8,7 @@ export function presentContract(c: ContractView, pdfBase = '/api/my/contracts') 
     priceFen: c.priceFen, loanType: c.loanType, downPaymentFen: c.downPaymentFen, loanFen: c.loanFen,
     depositCreditedFen: c.depositCreditedFen, minimumDownPaymentFen: c.minimumDownPaymentFen, deadlineOn: c.deadlineOn,
     generatedAt: c.generatedAt.toISOString(), signedAt: c.signedAt ? c.signedAt.toISOString() : null, pdfSha256: c.pdfSha256,
-    pdf: `${pdfBase}/${c.id}/contract.pdf`,
+    pdfUrl: `${pdfBase}/${c.id}/contract.pdf`,
     ...(c.buyer ? { buyer: c.buyer } : {}),
   };
 }

@@ -22,7 +22,7 @@ export const Contract = z.object({
   minimumDownPaymentFen: z.number().describe('the rule housing.down-payment\'s minimum for this loan type (第十三条)'),
   deadlineOn: z.string().describe('last day to sign, inclusive'), generatedAt: z.string(), signedAt: z.string().nullable(),
   pdfSha256: z.string().nullable().describe('SHA-256 of the signed PDF; a fresh download of a signed contract has the same'),
-  pdf: z.string().describe('download path of the PDF'),
+  pdfUrl: z.string().describe('download path of the PDF'),
   buyer: z.object({ regCode: z.string(), maskedName: z.string().nullable() }).optional(),
 });
 
