@@ -89,8 +89,18 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
     expect(await count()).toEqual(before);
   });
 
+  it('two signings at once: both answer the signed contract, the 认购金 is credited once and the proceeds posted once', async () => {
+    const { reg, sel } = await familyHolding(h, w, 3);
+    const c = await generateContract(fam(3), { selectionId: sel.id, loanType: 'commercial', downPaymentFen: 14_400_000 });
+    const [a, b] = await Promise.all([signContract(fam(3), { contractId: c.id }), signContract(fam(3), { contractId: c.id })]);
+    expect(a.status).toBe('signed');
+    expect(b).toEqual(a);
+    expect(await h.db.select().from(depositLedger).where(and(eq(depositLedger.registrationId, reg.id), eq(depositLedger.kind, 'credited')))).toHaveLength(1);
+    expect(await h.db.select().from(fundLedger).where(eq(fundLedger.reference, c.contractNo))).toHaveLength(1);
+  });
+
   it('the signed PDF is reproducible: rendered again it has the SHA-256 kept at signing, and it prints the buyer, unit, price in 大写 and the articles', async () => {
-    const [c] = await h.db.select().from(contracts).where(eq(contracts.status, 'signed'));
+    const [c] = await h.db.select().from(contracts).where(eq(contracts.applicationId, w.families[0]!.applicationId));
     const p = await contractPdf(fam(0), { contractId: c!.id });
     expect(p.sha256).toBe(c!.pdfSha256);
     expect(p.matchesSigned).toBe(true);
@@ -104,7 +114,7 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
   });
 
   it('a family cannot sign another family\'s contract (404); staff read the PDF only in their scope, audited', async () => {
-    const [c] = await h.db.select().from(contracts).where(eq(contracts.status, 'signed'));
+    const [c] = await h.db.select().from(contracts).where(eq(contracts.applicationId, w.families[0]!.applicationId));
     expect(await refusal(signContract(fam(1), { contractId: c!.id }))).toMatchObject({ http: 404 });
     expect(await refusal(contractPdf(fam(1), { contractId: c!.id }))).toMatchObject({ http: 404 });
     expect(await refusal(contractPdf(w.ctx('licheng'), { contractId: c!.id }))).toMatchObject({ http: 403 });
@@ -144,9 +154,9 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
     expect(mine[0]!.unit).toMatchObject({ building: '1号楼', number: '101' });
     expect(mine[0]!.buyer).toBeUndefined();
     const all = await listProjectContracts(w.implementerCtx, { projectId: w.project.id });
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(4);
     expect(all.every((c) => c.buyer?.maskedName?.includes('*'))).toBe(true);
-    expect(await listProjectContracts(w.ctx('lixia'), { projectId: w.project.id, status: 'signed' })).toHaveLength(3);
+    expect(await listProjectContracts(w.ctx('lixia'), { projectId: w.project.id, status: 'signed' })).toHaveLength(4);
     expect(await refusal(listProjectContracts(w.ctx('licheng'), { projectId: w.project.id }))).toMatchObject({ http: 403 });
     expect(await refusal(listProjectContracts(fam(0), { projectId: w.project.id }))).toMatchObject({ http: 403 });
   });

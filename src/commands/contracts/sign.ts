@@ -13,7 +13,11 @@
  * down payment is posted, reference the contract number; the loan is posted when the lender pays.
  * Posting the credited amount on top of the down payment would count it twice.
  *
- * A retry after success returns the signed contract and changes nothing.
+ * The 第十三条 check stored when the contract was drawn up binds at signing: the terms are those
+ * offered and checked on that day (within the signing period), not re-decided on a later one.
+ *
+ * A retry after success returns the signed contract and changes nothing; two signings at once
+ * queue on the selection's row lock and the second finds the contract signed.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
