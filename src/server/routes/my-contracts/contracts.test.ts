@@ -117,6 +117,17 @@ describe.each(TEST_DB_KINDS)('contracts over HTTP (第十三、十四条) on %s'
     expect((await agents.licheng.get(`/api/contracts/${contractId}/contract.pdf`)).statusCode).toBe(403);
   });
 
+  it('the OpenAPI document lists the contract routes with the 第十三条 body', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [m, p] of [
+      ['post', '/api/my/selections/{id}/contract'], ['get', '/api/my/contracts'], ['get', '/api/my/contracts/{id}/contract.pdf'],
+      ['post', '/api/my/contracts/{id}/sign'], ['get', '/api/projects/{id}/contracts'], ['get', '/api/contracts/{id}/contract.pdf'],
+    ] as const) expect(doc.paths[p]?.[m], `${m} ${p}`).toBeDefined();
+    const body = doc.paths['/api/my/selections/{id}/contract'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['loanType', 'downPaymentFen']));
+    expect(body.properties.loanType.enum).toEqual(['provident_fund', 'commercial', 'none']);
+  });
+
   it('signing after the deadline is refused with 409 and the unit stays reserved', async () => {
     const sel = (await familyHolding(t.handle, w, 1)).sel;
     const c = (await agents.fam1.post(`/api/my/selections/${sel.id}/contract`, { loanType: 'none', downPaymentFen: 72_000_000 })).json();
