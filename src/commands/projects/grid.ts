@@ -5,6 +5,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { buildings, units } from '../../db/schema.js';
+import type { CommandContext } from '../context.js';
+import { assertProjectAccess, loadProject } from '../sale/access.js';
 
 /** One unit in the grid. Area and coefficient are decimal strings; price in fen (null until approved). */
 export type GridUnit = {
@@ -29,4 +31,12 @@ export async function unitGrid(tx: Tx | Db, projectId: string): Promise<GridBuil
   const out = [...grid.values()].sort((a, b) => natural.compare(a.name, b.name));
   for (const b of out) b.units.sort((x, y) => x.floor - y.floor || natural.compare(x.number, y.number));
   return out;
+}
+
+/** The grid for a reader of the project (implementer, staff, auditor); the public grid is the public module's. */
+export async function projectGrid(ctx: CommandContext, input: { projectId: string }): Promise<GridBuilding[]> {
+  return ctx.db.transaction(async (tx) => {
+    assertProjectAccess(ctx.actor, await loadProject(tx, input.projectId), 'read');
+    return unitGrid(tx, input.projectId);
+  });
 }

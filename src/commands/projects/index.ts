@@ -4,6 +4,6 @@ export { addBuilding, type Building } from './buildings.js';
 export { addUnit, type Unit } from './units.js';
 export { importUnits, type ImportOutput } from './import.js';
 export { getProject, listProjects, type ProjectDetail, type ProjectSummary, type UnitCounts } from './get.js';
-export { unitGrid, type GridBuilding, type GridUnit } from './grid.js';
+export { unitGrid, projectGrid, type GridBuilding, type GridUnit } from './grid.js';
 export { assertCatalogueOpen, unitLabel } from './catalogue.js';
 export { ProjectInput, BuildingInput, UnitInput, UnitFields, PROJECT_CODE } from './schema.js';

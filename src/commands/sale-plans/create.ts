@@ -27,8 +27,8 @@ function content(p: PlanInput | SalePlan) {
 
 /** Checks across fields; the minimum registration window is params housing.plan.registration_window_min_days. */
 function checkWindow(input: PlanInput, today: string): void {
-  const opens = input.registrationOpensAt.getTime();
-  const closes = input.registrationClosesAt.getTime();
+  const opens = Date.parse(input.registrationOpensAt);
+  const closes = Date.parse(input.registrationClosesAt);
   if (closes <= opens) throw invalid('registrationClosesAt', '登记截止时间须晚于登记开始时间。', 'Registration must close after it opens.');
   const min = param<number>('housing.plan.registration_window_min_days', today);
   if (closes - opens < min.value * DAY_MS) {
@@ -60,7 +60,7 @@ export async function createPlan(ctx: CommandContext, raw: { projectId: string }
       throw invalid('round', `第${input.round - 1}轮配售方案尚未发布，不能拟定第${input.round}轮。`, `Round ${input.round - 1} is not published yet.`, 'PLAN_ROUND_ORDER');
     }
     const values = {
-      registrationOpensAt: input.registrationOpensAt, registrationClosesAt: input.registrationClosesAt, drawOn: input.drawOn,
+      registrationOpensAt: new Date(input.registrationOpensAt), registrationClosesAt: new Date(input.registrationClosesAt), drawOn: input.drawOn,
       depositFen: input.depositFen, pools: input.pools, batchSize: input.batchSize, windowMinutes: input.windowMinutes,
       contractDeadlineDays: input.contractDeadlineDays, documents: input.documents ?? null,
     };

@@ -46,8 +46,8 @@ const Pools = z.array(PoolInput).min(1, bilingual('至少设置一个摇号组�
     if (shares > 1) ctx.addIssue({ code: 'custom', path: [0, 'share'], ...bilingual('各组别比例之和不能超过1', 'the shares add up to more than 1') });
   });
 
-const instant = z.iso.datetime({ offset: true, error: '时间须为带时区的 ISO 8601 格式（如 2026-03-01T09:00:00+08:00） / must be an ISO 8601 date-time with offset' })
-  .transform((s) => new Date(s));
+// Kept as the ISO string (no transform), so that the route and the command parse the same input.
+const instant = z.iso.datetime({ offset: true, error: '时间须为带时区的 ISO 8601 格式（如 2026-03-01T09:00:00+08:00） / must be an ISO 8601 date-time with offset' });
 
 export const PlanInput = z.object({
   round: int('轮次', 1, 100),

@@ -11,9 +11,12 @@ import { lawRoutes } from './law/routes.js';
 import { myApplicationRoutes } from './my-applications/routes.js';
 import { myContractRoutes } from './my-contracts/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { priceApprovalRoutes } from './price-approvals/routes.js';
+import { projectRoutes } from './projects/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicSaleRoutes } from './public-sale/routes.js';
 import { ruleRoutes } from './rules/routes.js';
+import { salePlanRoutes } from './sale-plans/routes.js';
 import { selectionRoutes } from './selection/routes.js';
 import { mySelectionRoutes } from './my-selection/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
@@ -25,5 +28,6 @@ export const ROUTES: RouteModule[] = [
   healthRoutes, authRoutes, lawRoutes, ruleRoutes, districtRoutes, publicRoutes,
   myApplicationRoutes, notificationRoutes, staffApplicationRoutes, auditRoutes,
   publicSaleRoutes, drawRoutes, myContractRoutes, contractRoutes,
+  projectRoutes, priceApprovalRoutes, salePlanRoutes,
   selectionRoutes, mySelectionRoutes,
 ];
