@@ -91,13 +91,15 @@ export function LotteryVerifyPage() {
       )}
 
       <Card size="small" style={{ marginBottom: 12 }} title="验证任意摇号文件">
-        <Upload.Dragger multiple accept=".tsv,.json,.txt" data-testid="verify-drop" fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
+        <div data-testid="verify-drop">
+        <Upload.Dragger multiple accept=".tsv,.json,.txt" fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
           beforeUpload={(f) => { setFiles((prev) => [...prev.filter((p) => p.name !== f.name), f].slice(-2)); return false; }}
           onRemove={(u) => { setFiles((prev) => prev.filter((p) => p.name !== u.name)); }}>
           <p className="ant-upload-drag-icon"><InboxOutlined /></p>
           <p className="ant-upload-text">将 entrants.tsv 和 lottery.json 拖到此处，或点击选择</p>
           <p className="ant-upload-hint">文件只在本机读取，不会上传</p>
         </Upload.Dragger>
+        </div>
         <Button style={{ marginTop: 8 }} data-testid="verify-files-start" disabled={files.length < 2 || phase !== null} onClick={() => { void startFiles(); }}>
           验证所选文件
         </Button>

@@ -30,7 +30,7 @@ export interface PublicRankRow { rank: number; entrantId: string; pool: string; 
 
 /** The draw's public values. */
 export function usePublicDraw(drawId: string) {
-  return useQuery({ queryKey: ['public-draw', drawId], queryFn: () => get<PublicDrawSummary>(`/api/public/draws/${encodeURIComponent(drawId)}`) });
+  return useQuery({ queryKey: ['public-draw', drawId], enabled: drawId !== '', queryFn: () => get<PublicDrawSummary>(`/api/public/draws/${encodeURIComponent(drawId)}`) });
 }
 
 /** One page of ranks, or the rank of one registration number. */
