@@ -8,7 +8,7 @@ import {
 import { verifyAuditChain } from '../../audit/index.js';
 import { extractText, hasPdftotext } from '../../documents/pdf-inspect.js';
 import { saleWorld, type SaleWorld } from '../sale/testing.js';
-import { depositBalance } from '../deposits/ledger.js';
+import { depositBalance, postDeposit } from '../deposits/ledger.js';
 import { isDomainError } from '../errors.js';
 import { contractPdf, generateContract, listMyContracts, listProjectContracts, signContract } from './index.js';
 import { familyHolding, holdUnit, paidRegistration, secondProject, withApplicantName } from './testing.js';
@@ -31,7 +31,7 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
   let other: Awaited<ReturnType<typeof secondProject>>;
   beforeAll(async () => {
     h = await openTestDbOf(kind);
-    w = await saleWorld(h, { units: 8, families: 4 });
+    w = await saleWorld(h, { units: 8, families: 5 });
     other = await secondProject(h, w);
   });
   afterAll(() => h.close());
@@ -99,6 +99,20 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
     expect(await h.db.select().from(fundLedger).where(eq(fundLedger.reference, c.contractNo))).toHaveLength(1);
   });
 
+  it('第十一条: the 认购金 is credited up to the down payment; what is held beyond it (a double payment) is refunded at signing', async () => {
+    const { reg, sel } = await familyHolding(h, w, 4);
+    // A cheap unit whose whole down payment is the ¥20,000 认购金.
+    await h.db.update(units).set({ priceFen: 10_000_000 }).where(eq(units.id, sel.unitId));
+    const c = await generateContract(fam(4), { selectionId: sel.id, loanType: 'provident_fund', downPaymentFen: 2_000_000 });
+    await h.db.transaction((tx) => postDeposit(tx, {
+      projectId: w.project.id, registrationId: reg.id, kind: 'paid', amountFen: 2_000_000, reference: 'SIMTX-twice', reason: '重复缴纳（测试）', at: w.clock.now(),
+    }));
+    const s = await signContract(fam(4), { contractId: c.id });
+    expect(s.depositCreditedFen).toBe(2_000_000);
+    expect(await balance(reg.id)).toEqual({ paid: 4_000_000, credited: 2_000_000, refunded: 2_000_000, held: 0 });
+    expect((await h.db.select().from(depositLedger).where(eq(depositLedger.reference, `XS-${reg.regNo}`))).map((r) => r.amountFen)).toEqual([2_000_000]);
+  });
+
   it('the signed PDF is reproducible: rendered again it has the SHA-256 kept at signing, and it prints the buyer, unit, price in 大写 and the articles', async () => {
     const [c] = await h.db.select().from(contracts).where(eq(contracts.applicationId, w.families[0]!.applicationId));
     const p = await contractPdf(fam(0), { contractId: c!.id });
@@ -154,9 +168,9 @@ describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on 
     expect(mine[0]!.unit).toMatchObject({ building: '1号楼', number: '101' });
     expect(mine[0]!.buyer).toBeUndefined();
     const all = await listProjectContracts(w.implementerCtx, { projectId: w.project.id });
-    expect(all).toHaveLength(4);
+    expect(all).toHaveLength(5);
     expect(all.every((c) => c.buyer?.maskedName?.includes('*'))).toBe(true);
-    expect(await listProjectContracts(w.ctx('lixia'), { projectId: w.project.id, status: 'signed' })).toHaveLength(4);
+    expect(await listProjectContracts(w.ctx('lixia'), { projectId: w.project.id, status: 'signed' })).toHaveLength(5);
     expect(await refusal(listProjectContracts(w.ctx('licheng'), { projectId: w.project.id }))).toMatchObject({ http: 403 });
     expect(await refusal(listProjectContracts(fam(0), { projectId: w.project.id }))).toMatchObject({ http: 403 });
   });

@@ -32,7 +32,7 @@ import type { CommandContext } from '../context.js';
 import { depositBalance, postDeposit } from '../deposits/ledger.js';
 import { DomainError, badState } from '../errors.js';
 import { postFund } from '../funds/ledger.js';
-import { closeOtherRegistrations } from './bridge.js';
+import { closeOtherRegistrations, refundHeld } from './bridge.js';
 import { contractDocumentData } from './document.js';
 import { deadlinePassed, lockContractOf, lockRegistration, lockSelection, lockUnit, readContract, selectionNotLocked } from './store.js';
 import { contractView, type ContractView } from './view.js';
@@ -61,13 +61,17 @@ export async function signContract(ctx: CommandContext, input: { contractId: str
     if (sel.registrationId) {
       const reg = await lockRegistration(tx, sel.registrationId);
       if (reg.status !== 'registered') throw badState(reg.status, '签约', 'sign');
-      credited = (await depositBalance(tx, reg.id)).held;
+      const held = (await depositBalance(tx, reg.id)).held;
+      // The 认购金 is credited up to the down payment it is part of; anything held beyond that
+      // (a payment the bank made twice and not yet returned) goes back, so a signed registration holds nothing.
+      credited = Math.min(held, c.downPaymentFen);
       if (credited > 0) {
         await postDeposit(tx, {
           projectId: reg.projectId, registrationId: reg.id, kind: 'credited', amountFen: credited, reference: c.contractNo,
           reason: `签订购房合同 ${c.contractNo}，认购金折抵购房款（第十一条）`, at: now,
         });
       }
+      if (held > credited) await refundHeld(tx, ctx, reg.id, `签订购房合同 ${c.contractNo} 后多缴认购金退还（第十一条）`, `XS-${reg.regNo}`);
       await tx.update(registrations).set({ status: 'signed', version: reg.version + 1 }).where(eq(registrations.id, reg.id));
     }
     const app = await lockApplication(tx, sel.applicationId);
