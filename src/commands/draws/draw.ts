@@ -40,7 +40,7 @@ export interface DrawOptions {
   /** Rows per rank INSERT (default RANK_CHUNK). */
   chunkSize?: number;
   /** Receives the time spent in each phase, in milliseconds. */
-  timings?: (t: { rankMs: number; storeMs: number; totalMs: number }) => void;
+  timings?: (t: { rankMs: number; storeMs: number; noticeMs: number; totalMs: number }) => void;
 }
 
 /** 400 naming `beacon`: 1 to 256 UTF-8 bytes without LF (QLOT-1 section 3). */
@@ -82,7 +82,7 @@ export async function drawLottery(ctx: CommandContext, input: { drawId: string; 
   const t1 = performance.now();
 
   const now = ctx.clock.now();
-  let storeMs = 0;
+  let storeMs = 0, noticeMs = 0;
   const result = await ctx.db.transaction(async (tx) => {
     const d = await loadDraw(tx, before.id, true);
     if (d.status !== 'frozen') throw notFrozen(d);
@@ -92,13 +92,15 @@ export async function drawLottery(ctx: CommandContext, input: { drawId: string; 
     await tx.update(draws).set({
       status: 'drawn', beacon, seed: outcome.header.seed, serverSecret: secret, bundleJson: bundle, drawnAt: now, drawnBy: ctx.actor.accountId,
     }).where(eq(draws.id, d.id));
+    const tn = performance.now();
     const notified = await enqueueRankNotices(tx, { drawId: d.id, projectName: project.name, round: d.round, attempt: d.attempt, entrantCount: d.entrantCount }, now);
+    noticeMs = performance.now() - tn;
     await appendAudit(tx, {
       actor: ctx.actor, action: 'draw.draw', targetType: 'draw', targetId: d.id, at: now,
       detail: { projectCode: project.code, round: d.round, attempt: d.attempt, beacon, seed: outcome.header.seed, entrantCount: d.entrantCount, listDigest: d.listDigest, commitment: d.commitment, notified, noticesSkipped: d.entrantCount > RANK_NOTICE_MAX },
     });
     return { id: d.id, status: 'drawn' as const, beacon, seed: outcome.header.seed, ranks: list.count, notified };
   });
-  opts.timings?.({ rankMs: t1 - t0, storeMs, totalMs: performance.now() - t0 });
+  opts.timings?.({ rankMs: t1 - t0, storeMs, noticeMs, totalMs: performance.now() - t0 });
   return result;
 }

@@ -8,7 +8,6 @@ export { drawLottery, type DrawOptions, type DrawOutcome } from './draw.js';
 export { voidDraw } from './void.js';
 export { bundleFiles, drawView, getDraw, projectDraws, type DrawView } from './read.js';
 export { listPublicProjects, publicProject, publicRanks, type PublicDraw, type PublicProjectSummary, type PublicRank } from './public.js';
-export { publicGrid, type GridBuilding, type GridUnit } from './grid.js';
 export { currentDraw, loadDraw, type DrawMeta, type StoredPool } from './load.js';
 export { RANK_CHUNK, storeRanks } from './ranks-store.js';
 export { RANK_NOTICE_MAX } from './notices.js';

@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.js';
 import { invalid, notFound } from '../errors.js';
 import { loadDraw } from './load.js';
 import { projectDraws } from './read.js';
-import { type GridBuilding, publicGrid } from './grid.js';
+import { type GridBuilding, unitGrid } from '../projects/index.js';
 
 type Ctx = Pick<CommandContext, 'db'>;
 
@@ -57,7 +57,7 @@ export async function publicProject(ctx: Ctx, code: string) {
   const [plan] = await ctx.db.select().from(salePlans).where(and(eq(salePlans.projectId, p.id), eq(salePlans.status, 'published'))).orderBy(desc(salePlans.round)).limit(1);
   if (!plan) throw notFound('项目', 'project');
   const [{ district }] = await queryRows<{ district: string | null }>(ctx.db, sql`select name as district from districts where code = ${p.districtCode}`);
-  const grid: GridBuilding[] = await publicGrid(ctx.db, p.id);
+  const grid: GridBuilding[] = await unitGrid(ctx.db, p.id);
   const draws: PublicDraw[] = (await projectDraws(ctx.db, p.id)).map((d) => ({
     id: d.id, round: d.round, attempt: d.attempt, status: d.status,
     pools: (d.pools as { label: string; quota: number | 'all' }[]).map(({ label, quota }) => ({ label, quota })),

@@ -39,7 +39,7 @@ export const ProjectDetail = z.object({
     registrationClosesAt: z.string(), drawOn: z.string(), depositFen: z.number(), pools: z.array(z.unknown()), batchSize: z.number(),
     windowMinutes: z.number(), contractDeadlineDays: z.number(), documents: z.string().nullable(),
   }),
-  grid: z.array(z.object({ id: z.string(), name: z.string(), floors: z.number(), units: z.array(GridUnit) })),
+  grid: z.array(z.object({ id: z.string(), name: z.string(), floors: z.number(), completedOn: z.string().nullable(), units: z.array(GridUnit) })),
   draws: z.array(PublicDraw),
 });
 
