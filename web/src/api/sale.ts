@@ -261,6 +261,11 @@ export function useGrid(id: string | undefined) {
   return useQuery({ queryKey: ['sale', 'grid', id], enabled: Boolean(id), queryFn: async () => unwrapList<GridBuilding>(await get(`/api/projects/${id}/grid`), 'buildings') });
 }
 
+/** One sale plan in full (pools, batches, documents); the project detail lists plans in short. */
+export function useSalePlan(id: string | undefined) {
+  return useQuery({ queryKey: ['sale', 'plan', id], enabled: Boolean(id), queryFn: async () => unwrap<SalePlan>(await get(`/api/sale-plans/${id}`), 'plan') });
+}
+
 /** Staff view of a draw. */
 export function useDraw(id: string | undefined) {
   return useQuery({ queryKey: ['sale', 'draw', id], enabled: Boolean(id), queryFn: async () => unwrap<DrawView>(await get(`/api/draws/${id}`), 'draw') });

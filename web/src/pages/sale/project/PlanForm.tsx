@@ -1,20 +1,32 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useSalePost } from '../../../api/sale';
+import { type SalePlan, useSalePost } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyApiError } from '../../../components/formErrors';
-import { shanghaiLocalToIso, yuanToFen } from '../format';
-import { DEFAULT_POOLS, type PoolRow, poolProblems, poolsToApi } from './pools';
+import { fenToYuan, isoToShanghaiLocal, shanghaiLocalToIso, yuanToFen } from '../format';
+import { DEFAULT_POOLS, type PoolRow, poolProblems, poolsFromApi, poolsToApi } from './pools';
 
 interface Values {
   round: number; opensAt: string; closesAt: string; drawOn: string; deposit: string;
   batchSize: number; windowMinutes: number; contractDeadlineDays: number; documents?: string; pools: PoolRow[];
 }
 
-/** Drafts the sale plan of a round (implementer): window, 认购金, pools, batches, contract deadline. */
-export function PlanForm({ projectId, round }: { projectId: string; round: number }) {
+/** The form's values of a stored plan (revising a draft or rejected plan of the same round). */
+function valuesOf(p: SalePlan): Partial<Values> {
+  return {
+    round: p.round, opensAt: isoToShanghaiLocal(p.registrationOpensAt), closesAt: isoToShanghaiLocal(p.registrationClosesAt), drawOn: p.drawOn,
+    deposit: fenToYuan(p.depositFen), batchSize: p.batchSize, windowMinutes: p.windowMinutes, contractDeadlineDays: p.contractDeadlineDays,
+    documents: p.documents ?? undefined, pools: poolsFromApi(p.pools),
+  };
+}
+
+/**
+ * Drafts the sale plan of a round (implementer): window, 认购金, pools, batches, contract
+ * deadline. With `initial`, revises that draft or rejected plan (the same round is sent again).
+ */
+export function PlanForm({ projectId, round, initial, onSaved }: { projectId: string; round: number; initial?: SalePlan; onSaved?: () => void }) {
   const [form] = Form.useForm<Values>();
   const run = useSalePost();
   const [error, setError] = useState<unknown>(null);
@@ -38,6 +50,7 @@ export function PlanForm({ projectId, round }: { projectId: string; round: numbe
     try {
       await run.mutateAsync({ path: `/api/projects/${projectId}/plans`, body });
       form.resetFields();
+      onSaved?.();
     } catch (e) {
       const field = (e as { field?: string }).field ?? '';
       const mapped = field === 'registrationOpensAt' ? 'opensAt' : field === 'registrationClosesAt' ? 'closesAt' : field === 'depositFen' ? 'deposit' : null;
@@ -46,12 +59,12 @@ export function PlanForm({ projectId, round }: { projectId: string; round: numbe
     }
   };
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>拟定配售方案</h2>}>
+    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{initial ? `修改第 ${initial.round} 轮配售方案` : '拟定配售方案'}</h2>}>
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" onFinish={onFinish}
-        initialValues={{ round, batchSize: 20, windowMinutes: 30, contractDeadlineDays: 7, pools: DEFAULT_POOLS, deposit: '20000' }}>
+        initialValues={initial ? valuesOf(initial) : { round, batchSize: 20, windowMinutes: 30, contractDeadlineDays: 7, pools: DEFAULT_POOLS, deposit: '20000' }}>
         <Row gutter={16}>
-          <Col xs={12} sm={4}><Form.Item name="round" label="轮次" rules={[{ required: true }]}><InputNumber min={1} precision={0} data-testid="plan-round" /></Form.Item></Col>
+          <Col xs={12} sm={4}><Form.Item name="round" label="轮次" rules={[{ required: true }]}><InputNumber min={1} precision={0} disabled={Boolean(initial)} data-testid="plan-round" /></Form.Item></Col>
           <Col xs={24} sm={7}><Form.Item name="opensAt" label="认购登记开始（北京时间）" rules={[{ required: true, message: '请填写开始时间' }]}><Input type="datetime-local" data-testid="plan-opensAt" /></Form.Item></Col>
           <Col xs={24} sm={7}><Form.Item name="closesAt" label="认购登记截止（北京时间）" rules={[{ required: true, message: '请填写截止时间' }]}><Input type="datetime-local" data-testid="plan-closesAt" /></Form.Item></Col>
           <Col xs={24} sm={6}><Form.Item name="drawOn" label="摇号日期" rules={[{ required: true, message: '请填写摇号日期' }]}><Input type="date" data-testid="plan-drawOn" /></Form.Item></Col>

@@ -72,7 +72,7 @@ export function PriceForm({ project }: TabProps) {
             <InputNumber stringMode min="0.01" precision={2} style={{ width: 180 }} value={base} onChange={(v) => setBase(v === null ? null : String(v))} data-testid="price-base" />
           </Form.Item>
           <Form.Item label="浮动幅度（±%）" required extra={bounds ? `调节系数允许范围 ${bounds[0]} – ${bounds[1]}` : undefined}>
-            <InputNumber stringMode min="0" max="99.9999" precision={4} style={{ width: 140 }} value={range} onChange={(v) => setRange(v === null ? null : String(v))} data-testid="price-range" />
+            <InputNumber stringMode min="0" max="99.9999" style={{ width: 140 }} value={range} onChange={(v) => setRange(v === null ? null : String(v))} data-testid="price-range" />
           </Form.Item>
           <Form.Item label="按楼层批量设置系数" extra="系数 = 起始系数 + (楼层 − 1) × 每层增减">
             <Space.Compact>
@@ -84,7 +84,7 @@ export function PriceForm({ project }: TabProps) {
         </Space>
       </Form>
       <Alert type={summary.outOfRange || summary.invalid ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="price-summary"
-        title={`共 ${summary.units} 套；超出浮动幅度 ${summary.outOfRange} 套；系数无效 ${summary.invalid} 套；预计总价 ${formatFen(summary.totalFen)}`}
+        title={baseFen === null ? `共 ${summary.units} 套；请先填写配售基准价格` : `共 ${summary.units} 套；超出浮动幅度 ${summary.outOfRange} 套；系数无效 ${summary.invalid} 套；预计总价 ${formatFen(summary.totalFen)}`}
         description="以下价格为按规则 housing.unit-price 的预览（基准价 × 面积 × 调节系数，四舍五入至分），以服务器审定结果为准。" />
       <Table<Row> size="small" rowKey="id" dataSource={rows} loading={grid.isLoading} data-testid="price-table" scroll={{ x: 760 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POOLS, poolProblems, poolsToApi, poolText } from './pools';
+import { DEFAULT_POOLS, poolProblems, poolsFromApi, poolsToApi, poolText } from './pools';
 
 describe('sale plan pools (第六条 优先, QLOT-1 section 1)', () => {
   it('the default plan is a 30% priority pool then the general pool, sent as a fraction and "all"', () => {
@@ -35,5 +35,11 @@ describe('sale plan pools (第六条 优先, QLOT-1 section 1)', () => {
   it('describes a stored pool in words', () => {
     expect(poolText({ label: 'PRIO', share: '0.300000', eligibility: 'priority' })).toBe('PRIO · 30% · 优先家庭');
     expect(poolText({ label: 'GEN', quota: 'all', eligibility: 'all' })).toBe('GEN · 其余全部 · 全部登记家庭');
+  });
+  it('a stored plan read back into the editor sends the same pools again (revising a rejected plan)', () => {
+    const stored = [{ label: 'PRIO', share: '0.125000', eligibility: 'priority' }, { label: 'OLD', quota: 4, eligibility: 'priority' }, { label: 'GEN', quota: 'all' as const, eligibility: 'all' }];
+    const rows = poolsFromApi(stored);
+    expect(rows[0]).toEqual({ label: 'PRIO', kind: 'share', value: '12.5', eligibility: 'priority' });
+    expect(poolsToApi(rows)).toEqual([{ label: 'PRIO', share: '0.125', eligibility: 'priority' }, { label: 'OLD', quota: 4, eligibility: 'priority' }, { label: 'GEN', quota: 'all', eligibility: 'all' }]);
   });
 });

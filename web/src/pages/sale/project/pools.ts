@@ -62,3 +62,14 @@ export function poolText(p: PlanPool): string {
   const size = p.share !== undefined && p.share !== null ? fractionToPercent(p.share) : p.quota === 'all' ? '其余全部' : `${p.quota} 套`;
   return `${p.label} · ${size} · ${p.eligibility === 'priority' ? '优先家庭' : '全部登记家庭'}`;
 }
+
+/** A stored plan's pools back as editor rows (to revise a draft or rejected plan). */
+export function poolsFromApi(pools: PlanPool[] | undefined): PoolRow[] {
+  if (!pools?.length) return DEFAULT_POOLS;
+  return pools.map((p, i) => {
+    const eligibility = p.eligibility === 'priority' ? 'priority' : 'all';
+    if (i === pools.length - 1 || p.quota === 'all') return { label: p.label, kind: 'all', eligibility };
+    if (p.share !== undefined && p.share !== null) return { label: p.label, kind: 'share', value: fractionToPercent(p.share).replace('%', ''), eligibility };
+    return { label: p.label, kind: 'quota', value: String(p.quota), eligibility };
+  });
+}

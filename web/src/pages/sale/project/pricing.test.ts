@@ -51,4 +51,7 @@ describe('schedule summary: what the submit button will send', () => {
     ]);
     expect(s).toEqual({ units: 3, outOfRange: 1, invalid: 1, totalFen: 100_000_000 + 110_000_000 });
   });
+  it('before a base price is typed no coefficient counts as invalid and the total is 0', () => {
+    expect(scheduleSummary(null, '0.05', [{ unitId: 'a', area: '100', coefficient: '1' }])).toEqual({ units: 1, outOfRange: 0, invalid: 0, totalFen: 0 });
+  });
 });

@@ -53,19 +53,22 @@ export function rangeBounds(floatRange: string | null): [string, string] | null 
 /** One line of the schedule being typed. */
 export interface ScheduleLine { unitId: string; area: string; coefficient: string }
 
-/** Totals of the preview: units, how many out of range or invalid, and the sum of prices in fen. */
+/**
+ * Totals of the preview: units, how many coefficients are out of range or not a valid decimal,
+ * and the sum of the prices in fen (0 until a base price is typed).
+ */
 export function scheduleSummary(base: number | null, floatRange: string | null, lines: ScheduleLine[]) {
   let outOfRange = 0;
   let invalid = 0;
   let totalFen = 0;
   for (const l of lines) {
-    const ok = coefficientInRange(l.coefficient, floatRange);
-    const p = previewPrice(base, l.area, l.coefficient);
-    if (ok === null || p === null) invalid++;
-    else {
-      if (!ok) outOfRange++;
-      totalFen += p;
+    const c = scaled(l.coefficient, 6);
+    if (c === null || c <= 0n) {
+      invalid++;
+      continue;
     }
+    if (coefficientInRange(l.coefficient, floatRange) === false) outOfRange++;
+    totalFen += previewPrice(base, l.area, l.coefficient) ?? 0;
   }
   return { units: lines.length, outOfRange, invalid, totalFen };
 }
