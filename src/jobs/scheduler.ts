@@ -15,6 +15,8 @@ import { dispatchOutbox, logAdapter, type Channel, type ChannelAdapter } from '.
 import { recheckHoldings } from './recheck.js';
 import { lapseUnconfirmed, remindReconfirm } from './reconfirm.js';
 import { lapseContracts } from './contracts.js';
+import { settleRefunds } from './refunds.js';
+import type { PaymentGateway } from '../payments/gateway.js';
 import type { JobDeps } from './deps.js';
 
 export const JOBS = {
@@ -23,6 +25,8 @@ export const JOBS = {
   'waitlist-lapse': { cron: '10 0 * * *', run: (d: JobDeps) => lapseUnconfirmed(d) },
   // 第十一条: just after midnight, so the last signing day (inclusive) has fully passed.
   'contracts-lapse': { cron: '20 0 * * *', run: (d: JobDeps) => lapseContracts(d) },
+  // 第十一条: booked refunds go to the bank every five minutes (the refund number is the bank's idempotency key).
+  'deposit-refunds': { cron: '*/5 * * * *', run: (d: JobDeps & { gateway?: PaymentGateway }) => settleRefunds(d) },
   'outbox-dispatch': { cron: '* * * * *', run: (d: JobDeps & { adapters?: Partial<Record<Channel, ChannelAdapter>> }) => dispatchOutbox(d.db, { adapters: d.adapters ?? devAdapters(d.log), crypto: d.crypto, now: () => d.clock.now() }) },
 } as const;
 
@@ -65,7 +69,7 @@ export interface Scheduler {
 }
 
 /** Start pg-boss, create the queues, register the workers and the schedules. */
-export async function startJobs(handle: DbHandle, deps: JobDeps, opts: SchedulerOptions = {}): Promise<Scheduler> {
+export async function startJobs(handle: DbHandle, deps: JobDeps & { gateway?: PaymentGateway }, opts: SchedulerOptions = {}): Promise<Scheduler> {
   const boss = new PgBoss({ db: bossDb(handle) as never, schema: 'pgboss', supervise: true, schedule: true, migrate: true });
   boss.on('error', (e: Error) => deps.log?.({ msg: 'jobs.error', error: e.message }));
   await boss.start();
