@@ -11,3 +11,4 @@ export { startRollingSale, rollingSelect } from './rolling.js';
 export { convertUnit, TARGET_USES, TARGET_USE_ZH, type Conversion, type ConvertInput, type TargetUse } from './convert.js';
 export { selectionBoard, mySelectionTurn, selectionView, type MyTurn, type SelectionBoard, type SelectionView } from './views.js';
 export type { BatchRow, SelectionRow } from './store.js';
+export type { Chosen } from './claim.js';

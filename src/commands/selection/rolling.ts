@@ -18,8 +18,8 @@ import { requireRole } from '../authz.js';
 import type { CommandContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { assertProjectAccess, loadProject, type Project } from '../sale/access.js';
-import { claimUnit, existingChoice, unitInfo } from './claim.js';
-import { assertUuid, currentDrawOf, mappingLiveIndexes, openBatchOf, uncalledEntrants, type SelectionRow } from './store.js';
+import { claimUnit, existingChoice, unitInfo, withUnit, type Chosen } from './claim.js';
+import { assertUuid, currentDrawOf, mappingLiveIndexes, openBatchOf, uncalledEntrants } from './store.js';
 
 /** Moves the project to `rolling`. Starting an already rolling sale returns the project. */
 export async function startRollingSale(ctx: CommandContext, input: { projectId: string }): Promise<Project> {
@@ -50,7 +50,7 @@ export async function startRollingSale(ctx: CommandContext, input: { projectId: 
 }
 
 /** A waiting-list family takes an available unit of a project in its rolling sale. A retry returns the same selection. */
-export async function rollingSelect(ctx: CommandContext, input: { unitId: string }): Promise<SelectionRow> {
+export async function rollingSelect(ctx: CommandContext, input: { unitId: string }): Promise<Chosen> {
   requireRole(ctx.actor, ['applicant']);
   assertUuid(input.unitId, '房源', 'unit');
   const now = ctx.clock.now();
@@ -62,7 +62,7 @@ export async function rollingSelect(ctx: CommandContext, input: { unitId: string
       throw new DomainError('NOT_ON_WAITING_LIST', 409, '只有轮候库中的家庭可以参加常态化配售（第十六条）。', 'Only families on the waiting list may buy in the rolling sale (第十六条).');
     }
     const again = await existingChoice(tx, app.id, unit.id);
-    if (again) return again;
+    if (again) return withUnit(again, unit);
     if (unit.project_status !== 'rolling') {
       throw new DomainError('NOT_ROLLING', 409, '该项目目前不在常态化配售阶段。', 'This project is not in its rolling sale.', 'unitId', { status: unit.project_status });
     }

@@ -6,49 +6,62 @@
  * The window is the batch's `closes_at` on the server's clock: a choice at or after it is
  * refused even while staff have not yet closed the batch.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
-import { selectionCalls } from '../../db/schema.js';
+import { selections } from '../../db/schema.js';
 import { enqueue } from '../../notify/index.js';
 import { requireRole } from '../authz.js';
 import type { CommandContext } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
 import { lockCall, settleCall } from './calls.js';
-import { claimUnit, existingChoice, unitInfo } from './claim.js';
-import { assertUuid, mappingLiveIndexes, notYourTurn, type SelectionRow } from './store.js';
+import { UNIT_COLUMNS, asUnitInfo, claimUnit, unitInfo, withUnit, type Chosen, type UnitInfo } from './claim.js';
+import { alreadyHolds, assertUuid, mappingLiveIndexes, notYourTurn } from './store.js';
 
-type Turn = {
+type Turn = UnitInfo & {
   batch_id: string; registration_id: string; outcome: string; closes_at: Date;
-  application_id: string; registration_status: string; application_status: string;
+  application_id: string; registration_status: string; application_status: string; live_id: string | null; live_unit_id: string | null;
 };
 
-/** The actor's call in the project's open batch, locked; from the account's applications by index, then primary keys. */
-async function lockTurn(tx: Tx, accountId: string, projectId: string): Promise<Turn | undefined> {
+/**
+ * The unit with the actor's call in the open batch of the unit's project, the call locked, and
+ * the family's live selection anywhere: one statement (from the unit and the account's
+ * applications by index, then primary keys). Undefined when the family has no call there.
+ */
+async function lockTurn(tx: Tx, accountId: string, unitId: string): Promise<Turn | undefined> {
   const [t] = await queryRows<Turn>(tx, sql`
-    select c.batch_id, c.registration_id, c.outcome, b.closes_at, a.id as application_id,
-           g.status as registration_status, a.status as application_status
-      from applications a
-      join registrations g on g.application_id = a.id and g.project_id = ${projectId}
-      join selection_batches b on b.project_id = ${projectId} and b.status = 'open'
+    select ${UNIT_COLUMNS}, c.batch_id, c.registration_id, c.outcome, b.closes_at, a.id as application_id,
+           g.status as registration_status, a.status as application_status, ls.id as live_id, ls.unit_id as live_unit_id
+      from units u
+      join buildings bu on bu.id = u.building_id
+      join projects p on p.id = u.project_id
+      join applications a on a.account_id = ${accountId}
+      join registrations g on g.application_id = a.id and g.project_id = u.project_id
+      join selection_batches b on b.project_id = u.project_id and b.status = 'open'
       join selection_calls c on c.batch_id = b.id and c.registration_id = g.id
-     where a.account_id = ${accountId}
+      left join lateral (select s.id, s.unit_id from selections s where s.application_id = a.id and s.status in ('locked', 'signed') limit 1) ls on true
+     where u.id = ${unitId}
      limit 1
        for update of c`);
-  return t && { ...t, closes_at: new Date(t.closes_at) };
+  return t && asUnitInfo({ ...t, closes_at: new Date(t.closes_at) });
 }
 
 /** Chooses the unit. A retry of the same choice returns the same selection. */
-export async function selectUnit(ctx: CommandContext, input: { unitId: string }): Promise<SelectionRow> {
+export async function selectUnit(ctx: CommandContext, input: { unitId: string }): Promise<Chosen> {
   requireRole(ctx.actor, ['applicant']);
   assertUuid(input.unitId, '房源', 'unit');
   const now = ctx.clock.now();
   return mappingLiveIndexes(() => ctx.db.transaction(async (tx) => {
-    const unit = await unitInfo(tx, input.unitId);
-    const turn = await lockTurn(tx, ctx.actor.accountId, unit.project_id);
-    if (!turn) throw notYourTurn('您在该项目当前没有选房资格：尚未轮到您的批次，或本批次已结束。', 'You have no turn in this project now: your batch has not been called, or it has ended.');
-    const again = await existingChoice(tx, turn.application_id, unit.id);
-    if (again) return again;
+    const turn = await lockTurn(tx, ctx.actor.accountId, input.unitId);
+    if (!turn) {
+      await unitInfo(tx, input.unitId); // 404 for a unit that does not exist
+      throw notYourTurn('您在该项目当前没有选房资格：尚未轮到您的批次，或本批次已结束。', 'You have no turn in this project now: your batch has not been called, or it has ended.');
+    }
+    if (turn.live_id) {
+      if (turn.live_unit_id !== turn.id) throw alreadyHolds('precheck');
+      const [again] = await tx.select().from(selections).where(eq(selections.id, turn.live_id));
+      return withUnit(again!, turn);
+    }
     if (turn.outcome !== 'waiting') {
       throw notYourTurn('您本批次的选房机会已结束（已放弃、未到场或已选房后放弃）。', `Your turn in this batch is over (${turn.outcome}).`);
     }
@@ -60,12 +73,9 @@ export async function selectUnit(ctx: CommandContext, input: { unitId: string })
         'Your waiting-list place or your registration for this project is no longer valid; you cannot choose a unit.', undefined,
         { application: turn.application_status, registration: turn.registration_status });
     }
-    const row = await claimUnit(tx, unit, {
+    return claimUnit(tx, turn, {
       applicationId: turn.application_id, accountId: ctx.actor.accountId, registrationId: turn.registration_id, batchId: turn.batch_id, kind: 'round', now,
     });
-    await tx.update(selectionCalls).set({ outcome: 'selected', at: now })
-      .where(and(eq(selectionCalls.batchId, turn.batch_id), eq(selectionCalls.registrationId, turn.registration_id)));
-    return row;
   }));
 }
 

@@ -3,8 +3,11 @@ import type { MyTurn, SelectionView } from '../../../commands/selection/index.js
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
-/** A selection with its unit. */
-export const presentSelection = (s: SelectionView) => ({ ...s, status: s.status as 'locked', kind: s.kind as 'round', lockedAt: iso(s.lockedAt) });
+/** A selection with its unit (named fields only: no application id). */
+export const presentSelection = (s: SelectionView) => ({
+  id: s.id, projectId: s.projectId, unitId: s.unitId, status: s.status as 'locked', kind: s.kind as 'round', lockedAt: iso(s.lockedAt),
+  registrationId: s.registrationId, batchId: s.batchId, unit: s.unit,
+});
 
 /** The turn, or null. */
 export function presentTurn(t: MyTurn | null) {

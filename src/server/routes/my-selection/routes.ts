@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mySelectionTurn, refuseTurn, rollingSelect, selectUnit, selectionView } from '../../../commands/selection/index.js';
+import { mySelectionTurn, refuseTurn, rollingSelect, selectUnit } from '../../../commands/selection/index.js';
 import type { AppDeps } from '../../deps.js';
 import { idempotent } from '../../idempotency.js';
 import { commandContext, guard } from '../../pipeline.js';
@@ -29,8 +29,7 @@ export function mySelectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     preValidation: guard('my.selection.write'),
     schema: { tags, security, summary: '选定房源 Choose a unit in my turn (第十一条); 409 UNIT_TAKEN / ALREADY_HOLDS_UNIT / NOT_YOUR_TURN', body: UnitBody, response: { 200: Selection } },
   }, async (req, reply) => idempotent(deps, req, reply, async () => {
-    const s = await selectUnit(commandContext(deps, req), { unitId: req.body.unitId });
-    return { status: 200, body: presentSelection(await selectionView(deps.db.db, s)) };
+    return { status: 200, body: presentSelection(await selectUnit(commandContext(deps, req), { unitId: req.body.unitId })) };
   }));
 
   r.post('/api/my/selections/refuse', {
@@ -44,7 +43,6 @@ export function mySelectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     preValidation: guard('my.selection.write'),
     schema: { tags, security, summary: '常态化配售选房 Take an available unit in a rolling sale (第十六条)', body: UnitBody, response: { 200: Selection } },
   }, async (req, reply) => idempotent(deps, req, reply, async () => {
-    const s = await rollingSelect(commandContext(deps, req), { unitId: req.body.unitId });
-    return { status: 200, body: presentSelection(await selectionView(deps.db.db, s)) };
+    return { status: 200, body: presentSelection(await rollingSelect(commandContext(deps, req), { unitId: req.body.unitId })) };
   }));
 }
