@@ -175,6 +175,11 @@ export interface ReconRow {
   credited: number;
   refunded: number;
   held: number;
+  /** What the registration's status says should be held (its 认购金 while registered, else 0). */
+  expectedHeld?: number;
+  /** Refunds booked, not yet confirmed by the bank. */
+  refundPending?: number;
+  ok?: boolean;
 }
 
 /** GET /api/projects/:id/reconciliation: paid = credited + refunded + held. */
@@ -184,6 +189,7 @@ export interface Reconciliation {
   refunded: number;
   held: number;
   heldByRegistrations: number;
+  refundsInFlight?: { count: number; amountFen: number };
   balanced: boolean;
   rows: ReconRow[];
 }
@@ -201,7 +207,10 @@ export interface FundEntry {
 }
 
 /** GET /api/projects/:id/funds. */
-export interface Funds { entries: FundEntry[]; totals: { bySource: Record<string, number | { in?: number; out?: number; net?: number }> } }
+export interface Funds {
+  entries: FundEntry[];
+  totals: { in?: number; out?: number; balance?: number; bySource: Record<string, number | { in?: number; out?: number; balance?: number }> };
+}
 
 /** A contract as staff and the implementer list it (the buyer masked). */
 export interface StaffContract {
@@ -294,12 +303,16 @@ export function normalizeRecon(r: Record<string, unknown>): Reconciliation {
   return {
     paid: amt(r, 'paid'), credited: amt(r, 'credited'), refunded: amt(r, 'refunded'), held: amt(r, 'held'),
     heldByRegistrations: amt(r, 'heldByRegistrations'),
+    refundsInFlight: r.refundsInFlight as Reconciliation['refundsInFlight'],
     balanced: Boolean(r.balanced),
     rows: unwrapList<Record<string, unknown>>(r.rows).map((x) => ({
       registrationId: String(first(x, 'registrationId', 'id') ?? ''),
       regNo: first(x, 'regNo', 'entrantId') as string | undefined,
       status: first(x, 'status') as string | undefined,
       paid: amt(x, 'paid'), credited: amt(x, 'credited'), refunded: amt(x, 'refunded'), held: amt(x, 'held'),
+      expectedHeld: x.expectedHeld === undefined ? undefined : amt(x, 'expectedHeld'),
+      refundPending: x.refundPending === undefined ? undefined : amt(x, 'refundPending'),
+      ok: x.ok === undefined ? undefined : Boolean(x.ok),
     })),
   };
 }
@@ -315,7 +328,8 @@ export function fundTotals(f: Funds): { source: string; in: number; out: number;
     if (typeof v === 'number' || typeof v === 'string') return { source, in: Math.max(Number(v), 0), out: Math.max(-Number(v), 0), net: Number(v) };
     const i = n0(first(v as Record<string, unknown>, 'in', 'inFen'));
     const o = n0(first(v as Record<string, unknown>, 'out', 'outFen'));
-    return { source, in: i, out: o, net: first(v as Record<string, unknown>, 'net', 'netFen') !== undefined ? n0(first(v as Record<string, unknown>, 'net', 'netFen')) : i - o };
+    const net = first(v as Record<string, unknown>, 'balance', 'net', 'netFen');
+    return { source, in: i, out: o, net: net !== undefined ? n0(net) : i - o };
   });
 }
 

@@ -42,7 +42,8 @@ export function ActionButton(p: ActionButtonProps) {
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setError(null);
     try {
       const r = await run.mutateAsync({ path: p.path, body: { ...(p.body ?? {}), ...v } });

@@ -16,7 +16,8 @@ export function NewProjectButton() {
   const nav = useNavigate();
   const { data: districts } = useDistricts();
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setError(null);
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
     try {

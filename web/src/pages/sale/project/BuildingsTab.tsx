@@ -10,7 +10,8 @@ import type { TabProps } from './tabProps';
 /** 楼栋与房源: add buildings and units (by form or xlsx import) and see the colour grid per building. */
 export function BuildingsTab({ detail, project, ab }: TabProps) {
   const grid = useGrid(project.id);
-  const open = project.status !== 'ended';
+  // 第十条 房源全部公开配售: once a sale notice is published the catalogue is closed
+  const open = project.status === 'draft' && !detail.plans.some((x) => x.status === 'published');
   return (
     <>
       <Typography.Paragraph>

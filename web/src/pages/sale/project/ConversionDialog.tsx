@@ -18,7 +18,8 @@ export function ConversionDialog({ target, onClose }: { target: { unit: GridUnit
   const [error, setError] = useState<unknown>(null);
   const onOk = async () => {
     if (!target) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setError(null);
     try {
       await run.mutateAsync({ path: `/api/units/${target.unit.id}/conversion`, body: v });

@@ -1,5 +1,5 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { CheckCircleOutlined, FileExcelOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { download } from '../../../api/client';
 import { type ReconRow, useReconciliation } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
@@ -35,7 +35,7 @@ export function DepositsTab({ project, ab }: TabProps) {
       {r ? (
         <Alert type={r.balanced && sumOk ? 'success' : 'error'} showIcon style={{ marginBottom: 16 }} data-testid="recon-banner" data-balanced={String(r.balanced && sumOk)}
           title={r.balanced && sumOk ? '账目平衡：已缴 = 已折抵 + 已退还 + 在途留存，且留存等于各登记之和' : '账目不平衡，请核查下列登记与银行流水'}
-          description={`已缴 ${formatFen(r.paid)} = 已折抵 ${formatFen(r.credited)} + 已退还 ${formatFen(r.refunded)} + 留存 ${formatFen(r.held)}；各登记留存合计 ${formatFen(r.heldByRegistrations)}`} />
+          description={`已缴 ${formatFen(r.paid)} = 已折抵 ${formatFen(r.credited)} + 已退还 ${formatFen(r.refunded)} + 留存 ${formatFen(r.held)}；各登记应留存合计 ${formatFen(r.heldByRegistrations)}${r.refundsInFlight?.count ? `；退款在途 ${r.refundsInFlight.count} 笔 ${formatFen(r.refundsInFlight.amountFen)}（已记账，待银行确认）` : ''}`} />
       ) : null}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {([['paid', '已缴认购金'], ['credited', '已折抵房款'], ['refunded', '已退还'], ['held', '留存']] as const).map(([k, l]) => (
@@ -52,6 +52,10 @@ export function DepositsTab({ project, ab }: TabProps) {
             { title: '已折抵', dataIndex: 'credited', render: (v: number) => formatFen(v) },
             { title: '已退还', dataIndex: 'refunded', render: (v: number) => formatFen(v) },
             { title: '留存', dataIndex: 'held', render: (v: number) => formatFen(v) },
+            { title: '退款在途', dataIndex: 'refundPending', render: (v?: number) => (v ? formatFen(v) : '—') },
+            { title: '核对', dataIndex: 'ok', render: (v: boolean | undefined, row: ReconRow) => v === undefined ? '—'
+              : v ? <Tag color="success" icon={<CheckCircleOutlined />}>相符</Tag>
+              : <Tag color="error" icon={<WarningOutlined />} data-testid={`recon-mismatch-${row.regNo}`}>不符（应留存 {formatFen(row.expectedHeld ?? 0)}）</Tag> },
           ]} />
       </Card>
       {ab.manageSale && project.status !== 'ended' ? (

@@ -16,6 +16,8 @@ const FundsChart = lazy(() => import('./FundsChart'));
 export function FundsTab({ project, ab }: TabProps) {
   const { data, isFetching, error } = useFunds(project.id);
   const totals = data ? fundTotals(data) : [];
+  const used = totals.filter((t) => t.in > 0 || t.out > 0);
+  const all = data?.totals;
   return (
     <>
       <Typography.Paragraph>
@@ -27,15 +29,23 @@ export function FundsTab({ project, ab }: TabProps) {
         <Col xs={24} lg={10}>
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>按来源合计</h2>}>
             <Table size="small" rowKey="source" dataSource={totals} pagination={false} data-testid="funds-totals" locale={{ emptyText: '暂无资金记录' }}
+              summary={() => all?.in !== undefined ? (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}><strong>合计</strong></Table.Summary.Cell>
+                  <Table.Summary.Cell index={1}>{formatFen(all.in)}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={2}>{formatFen(all.out ?? 0)}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={3}><span data-testid="funds-balance">{formatFen(all.balance ?? (all.in - (all.out ?? 0)))}</span></Table.Summary.Cell>
+                </Table.Summary.Row>
+              ) : null}
               columns={[
                 { title: '来源', dataIndex: 'source', render: (v: string) => FUND_SOURCE[v] ?? v },
                 { title: '流入', dataIndex: 'in', render: (v: number) => formatFen(v) },
                 { title: '流出', dataIndex: 'out', render: (v: number) => formatFen(v) },
                 { title: '结余', dataIndex: 'net', render: (v: number) => formatFen(v) },
               ]} />
-            {totals.length ? (
+            {used.length ? (
               <Suspense fallback={<Spin aria-label="加载图表" />}>
-                <FundsChart totals={totals} />
+                <FundsChart totals={used} />
               </Suspense>
             ) : null}
           </Card>

@@ -46,7 +46,7 @@ export function OverviewTab({ detail, project: p, goTab }: TabProps) {
       <Col xs={24} lg={10}>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>配售进度</h2>} size="small" data-testid="project-steps">
           <List dataSource={steps} renderItem={(s) => (
-            <List.Item actions={[<Button key="go" size="small" type="link" onClick={() => goTab(s.tab)}>前往</Button>]}>
+            <List.Item actions={[<Button key="go" size="small" type="link" aria-label={`前往：${s.text}`} onClick={() => goTab(s.tab)}>前往</Button>]}>
               <span>
                 {s.done ? <CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> : <ClockCircleOutlined aria-hidden />}{' '}
                 {s.text}（<ArticleLink article={s.article} />）
