@@ -65,6 +65,9 @@ export interface MyRegistration {
   status: 'pending_payment' | 'registered' | 'signed' | 'closed' | 'withdrawn' | 'refunded' | string;
   depositFen?: number;
   heldFen?: number;
+  /** Refunds booked and not yet confirmed by the bank. */
+  refundPendingFen?: number;
+  refundedFen?: number;
   rank?: number;
   pool?: string;
   drawId?: string;
@@ -116,7 +119,10 @@ export function normalizeSelection(raw: unknown): MySelection | undefined {
     status: String(o.status ?? 'locked'),
     kind: str(o.kind),
     unitId: str(pick(o, 'unitId', 'unit_id') ?? pick(obj(o.unit), 'id')),
-    unit: normalizeHeldUnit(o.unit),
+    // The registration list gives the unit flat (building, number, priceFen); the turn nests it.
+    unit: normalizeHeldUnit(o.unit) ?? (o.number !== undefined
+      ? { id: str(pick(o, 'unitId', 'unit_id')), number: String(o.number), priceFen: num(pick(o, 'priceFen', 'price_fen')) ?? null, buildingName: str(pick(o, 'building', 'buildingName')) }
+      : undefined),
     projectId: str(pick(o, 'projectId', 'project_id')),
     lockedAt: str(pick(o, 'lockedAt', 'locked_at')),
   };
@@ -169,6 +175,8 @@ export function normalizeRegistration(raw: unknown): MyRegistration {
     status: String(o.status ?? 'pending_payment'),
     depositFen: num(pick(o, 'depositFen', 'deposit_fen')),
     heldFen: typeof held === 'boolean' ? (held ? num(pick(o, 'depositFen', 'deposit_fen')) : 0) : num(held),
+    refundPendingFen: num(pick(o, 'refundPendingFen', 'refund_pending_fen')),
+    refundedFen: num(pick(o, 'refundedFen', 'refunded_fen')),
     rank: num(o.rank),
     pool: str(o.pool),
     drawId: str(pick(o, 'drawId', 'draw_id')),

@@ -256,7 +256,9 @@ export function usePublicProject(code: string | undefined) {
 export interface SimBankOrder {
   orderNo: string;
   amountFen: number;
-  status: 'pending' | 'paid' | 'expired' | string;
+  status: 'open' | 'pending' | 'paid' | 'expired' | string;
+  bank?: string;
+  subject?: string;
   payee?: string;
   projectName?: string;
   regNo?: string;
@@ -275,6 +277,8 @@ export function normalizeSimBankOrder(raw: unknown): SimBankOrder {
     orderNo: String(pick(o, 'orderNo', 'order_no') ?? ''),
     amountFen: num(pick(o, 'amountFen', 'amount_fen')) ?? 0,
     status: String(o.status ?? 'pending'),
+    bank: str(o.bank),
+    subject: str(pick(o, 'subject', 'description')),
     payee: str(pick(o, 'payee', 'merchant', 'merchantName')),
     projectName: str(pick(project, 'name') ?? pick(o, 'projectName', 'project_name') ?? (typeof o.project === 'string' ? o.project : undefined)),
     regNo: str(pick(reg, 'regNo') ?? pick(o, 'regNo', 'reg_no')),

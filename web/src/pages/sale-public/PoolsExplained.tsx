@@ -43,7 +43,7 @@ export function PoolsExplained({ pools, fixed }: { pools: PlanPool[]; fixed?: Pu
           );
         })}
       </ol>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+      <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', marginBottom: 0 }}>
         摇号时按上述顺序逐组排序：优先组名次排满后，未排入的优先家庭与其他家庭一起进入下一组重新排序。
         每个家庭最终只有一个名次，按名次先后分批选房（<ArticleLink article="第十一条" />）。
       </Typography.Paragraph>

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Grid, Result, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useDistrictName } from '../../api/queries';
@@ -22,6 +22,9 @@ export function ProjectDetailPage() {
   const { code } = useParams();
   const { data, isLoading, error } = usePublicProject(code);
   const district = useDistrictName();
+  const screens = Grid.useBreakpoint();
+  // Small cards on a phone leave the unit grid more of the 375 px.
+  const cardSize = screens.md ? 'default' : 'small';
   usePageTitle(data?.project.name ?? '配售项目');
   if (isLoading) return <Spin aria-label="加载中" style={{ display: 'block', margin: 48 }} />;
   if (error instanceof ApiError && error.status === 404) {
@@ -54,8 +57,8 @@ export function ProjectDetailPage() {
           action={<LinkButton to={`/my/sale/rolling?project=${encodeURIComponent(p.code)}`} type="primary">去选房</LinkButton>} />
       )}
 
-      <Card title={h2('配售通告')} style={{ marginBottom: 16 }} data-testid="sale-notice">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" items={[
+      <Card size={cardSize} title={h2('配售通告')} style={{ marginBottom: 16 }} data-testid="sale-notice">
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" styles={{ label: { minWidth: 72 } }} items={[
           { key: 'no', label: '通告编号', children: <span data-testid="notice-no">{plan?.noticeNo ?? p.noticeNo ?? '—'}</span> },
           { key: 'code', label: '项目编号', children: p.code },
           { key: 'district', label: '所在区县', children: p.district ?? district(p.districtCode) },
@@ -76,18 +79,18 @@ export function ProjectDetailPage() {
         </Typography.Paragraph>
       </Card>
 
-      <Card title={h2('摇号分组与名额')} style={{ marginBottom: 16 }}>
+      <Card size={cardSize} title={h2('摇号分组与名额')} style={{ marginBottom: 16 }}>
         <PoolsExplained pools={plan?.pools ?? []} fixed={live?.pools} />
       </Card>
 
-      <Card title={h2('房源与价格')} style={{ marginBottom: 16 }} data-testid="project-grid">
-        <Typography.Paragraph type="secondary">
+      <Card size={cardSize} title={h2('房源与价格')} style={{ marginBottom: 16 }} data-testid="project-grid">
+        <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)' }}>
           每套房源价格 = 基准价格 × 建筑面积 × 调节系数，调节系数在批准的浮动幅度内（<ArticleLink article="第十二条" />）。
         </Typography.Paragraph>
         {grid.length > 0 ? <UnitGrid buildings={grid} showPrice /> : <Typography.Text>暂无房源信息</Typography.Text>}
       </Card>
 
-      <Card title={h2('摇号')} style={{ marginBottom: 16 }} data-testid="project-draws">
+      <Card size={cardSize} title={h2('摇号')} style={{ marginBottom: 16 }} data-testid="project-draws">
         <DrawsSection draws={draws} />
       </Card>
     </div>

@@ -61,6 +61,7 @@ export function SimBankPage() {
           <Card data-testid="sim-bank-order">
             <Descriptions column={1} size="small" items={[
               { key: 'no', label: '订单号', children: <span data-testid="sim-bank-order-no">{data.orderNo}</span> },
+              ...(data.subject ? [{ key: 's', label: '商品', children: <span data-testid="sim-bank-subject">{data.subject}</span> }] : []),
               ...(data.projectName ? [{ key: 'p', label: '项目', children: data.projectName }] : []),
               ...(data.regNo ? [{ key: 'r', label: '登记号', children: data.regNo }] : []),
               { key: 'payee', label: '收款方', children: data.payee ?? '项目认购金专用账户' },

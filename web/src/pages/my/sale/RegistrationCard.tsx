@@ -49,6 +49,8 @@ export function RegistrationCard({ reg }: { reg: MyRegistration }) {
         { key: 'no', label: '登记号', children: reg.regNo ?? '—' },
         { key: 'dep', label: '认购金', children: formatFen(reg.depositFen) },
         { key: 'held', label: '已缴未退', children: <span data-testid="registration-held">{formatFen(reg.heldFen ?? 0)}</span> },
+        ...(reg.refundPendingFen ? [{ key: 'rp', label: '退款中', children: <span data-testid="registration-refund-pending">{formatFen(reg.refundPendingFen)}（已申请退款，等待银行到账）</span> }] : []),
+        ...(!reg.refundPendingFen && reg.refundedFen ? [{ key: 'rf', label: '已退还', children: formatFen(reg.refundedFen) }] : []),
         ...(reg.rank !== undefined ? [{
           key: 'rank', label: '摇号名次',
           children: <span data-testid="registration-rank">第 {reg.rank} 名{reg.pool ? `（${reg.pool} 组）` : ''}</span>,
@@ -68,7 +70,7 @@ export function RegistrationCard({ reg }: { reg: MyRegistration }) {
         ...(reg.closedReason ? [{ key: 'cr', label: '说明', children: reg.closedReason }] : []),
       ]} />
       {reg.status === 'closed' && (
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', margin: '8px 0 0' }}>
           您的家庭已在其他项目签约，每个家庭只能购买1套住房，本项目登记已关闭，认购金退还（<ArticleLink article="第十一条" />）。
         </Typography.Paragraph>
       )}

@@ -21,13 +21,20 @@ export function SelectPage() {
   const registrationId = t?.registrationId
     ?? regs.data?.find((r) => r.turn?.open && (!t?.projectId || r.project.id === t.projectId))?.id;
   const closed = t?.closesAt ? Date.parse(t.closesAt) <= Date.now() : false;
-  const held = t?.selection && t.selection.status !== 'released' ? t.selection : undefined;
-  const canPick = Boolean(t?.open) && !closed && !held;
+  const live = t?.selection && t.selection.status !== 'released' ? t.selection : undefined;
+  const held = live && (!live.projectId || live.projectId === t?.projectId) ? live : undefined;
+  // 第十一条: one home per family — a unit held in another project ends the choice here.
+  const heldElsewhere = live && !held ? live : undefined;
+  const canPick = Boolean(t?.open) && !closed && !live;
+  // After choosing and before a contract the turn can still be given up; the unit goes back.
+  const canRefuse = canPick || (held?.status === 'locked' && held.kind !== 'rolling');
 
   const onRefuse = () =>
     modal.confirm({
       title: '放弃本次选房？',
-      content: '放弃后本批次不能再选房，该项目的登记和认购金按规定处理；您仍可参加其他项目的认购。',
+      content: held
+        ? '放弃后已选房源将被释放，本批次不能再选房；您仍可参加其他项目的认购。'
+        : '放弃后本批次不能再选房；您仍可参加其他项目的认购。',
       okText: '确认放弃', cancelText: '取消', okButtonProps: { danger: true, 'data-testid': 'refuse-turn-ok' } as never,
       onOk: async () => {
         if (!registrationId) return;
@@ -72,13 +79,19 @@ export function SelectPage() {
           description="请在签约期限内生成并签订购房合同。"
           action={<LinkButton to={`/my/sale/contract/${held.id}`} type="primary" data-testid="go-contract">{held.status === 'signed' ? '查看合同' : '去签约'}</LinkButton>} />
       )}
-      {!held && t.outcome === 'refused' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您已放弃本次选房" />}
-      {!held && t.outcome !== 'refused' && (closed || !t.open) && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本批次选房时间已截止" />}
+      {heldElsewhere && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="held-elsewhere"
+          title={`您已在其他项目选定 ${unitTitle(heldElsewhere.unit)}`}
+          description="每个家庭只能购买1套住房（第十一条），不能在本项目再选房。"
+          action={<LinkButton to={`/my/sale/contract/${heldElsewhere.id}`}>查看</LinkButton>} />
+      )}
+      {!live && t.outcome === 'refused' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您已放弃本次选房" />}
+      {!live && t.outcome !== 'refused' && (closed || !t.open) && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本批次选房时间已截止" />}
       {canPick && <Typography.Paragraph>点击绿色的“可选”房源查看详情和价格，确认后为您锁定。每个家庭只能选定1套。</Typography.Paragraph>}
       <UnitPicker grid={t.grid} disabled={!canPick} refresh={() => turn.refetch()}
         onPicked={(s, unit) => nav(`/my/sale/contract/${s.id}`, { state: { unit, projectName: t.projectName } })} />
-      {canPick && <div style={{ marginTop: 16 }}>
-        <Button danger onClick={onRefuse} disabled={!registrationId} loading={refuse.isPending} data-testid="refuse-turn">放弃本次选房</Button>
+      {canRefuse && <div style={{ marginTop: 16 }}>
+        <Button danger onClick={onRefuse} disabled={!registrationId} loading={refuse.isPending} data-testid="refuse-turn">{held ? '放弃已选房源' : '放弃本次选房'}</Button>
       </div>}
     </div>
   );

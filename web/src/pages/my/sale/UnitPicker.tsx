@@ -79,7 +79,7 @@ export function UnitPicker(props: {
               { key: 'c', label: '调节系数', children: unit.coefficient ?? '—' },
               { key: 'p', label: '总价', children: <strong data-testid="unit-sheet-price">{formatFen(unit.priceFen)}</strong> },
             ]} />
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
               价格经批准，按基准价格 × 面积 × 调节系数计算（<ArticleLink article="第十二条" />）。
             </Typography.Paragraph>
             <Button type="primary" size="large" block onClick={onConfirm} loading={select.isPending} data-testid="select-confirm">
