@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useSalePost } from '../../api/sale';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyApiError } from '../../components/formErrors';
+import { putApiError } from './formError';
 
 /** A field the confirm dialog asks for (reason, note, decision number …). */
 export interface ActionField { name: string; label: string; required?: boolean; multiline?: boolean; placeholder?: string }
@@ -51,7 +51,7 @@ export function ActionButton(p: ActionButtonProps) {
       setOpen(false);
       p.onDone?.(r);
     } catch (e) {
-      if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e)) setError(e);
     }
   };
   return (

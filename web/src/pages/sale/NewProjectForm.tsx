@@ -5,7 +5,7 @@ import { useDistricts } from '../../api/queries';
 import { type Project, useSalePost } from '../../api/sale';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyApiError } from '../../components/formErrors';
+import { putApiError } from './formError';
 
 /** 新建项目 (implementer): code, name, level, district, 预售/现房 (第十条), address, delivery, property service (第十四条). */
 export function NewProjectButton() {
@@ -26,7 +26,7 @@ export function NewProjectButton() {
       const p = (r as { project?: Project }).project ?? (r as Project);
       if (p?.id) nav(`/staff/projects/${p.id}`);
     } catch (e) {
-      if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e)) setError(e);
     }
   };
   return (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type BuildingSummary, useSalePost } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../components/formErrors';
+import { putApiError } from '../formError';
 
 const h2 = (t: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{t}</h2>;
 
@@ -18,7 +18,7 @@ export function AddBuildingForm({ projectId }: { projectId: string }) {
       await run.mutateAsync({ path: `/api/projects/${projectId}/buildings`, body: { name: v.name, floors: v.floors, ...(v.completedOn ? { completedOn: v.completedOn } : {}) } });
       form.resetFields();
     } catch (e) {
-      if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e)) setError(e);
     }
   };
   return (
@@ -56,7 +56,7 @@ export function AddUnitForm({ projectId, buildings }: { projectId: string; build
       await run.mutateAsync({ path: `/api/projects/${projectId}/units`, body: { ...v, area: String(v.area) } });
       form.resetFields(['number', 'floor']);
     } catch (e) {
-      if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e)) setError(e);
     }
   };
   return (

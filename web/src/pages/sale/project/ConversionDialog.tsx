@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type GridUnit, useSalePost } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../components/formErrors';
+import { putApiError } from '../formError';
 import { formatArea } from '../../../components/unitGrid';
 import { TARGET_USE, options } from '../../../lib/labels';
 
@@ -25,7 +25,7 @@ export function ConversionDialog({ target, onClose }: { target: { unit: GridUnit
       await run.mutateAsync({ path: `/api/units/${target.unit.id}/conversion`, body: v });
       onClose();
     } catch (e) {
-      if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e)) setError(e);
     }
   };
   return (

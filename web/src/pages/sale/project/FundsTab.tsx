@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { type FundEntry, fundTotals, useFunds, useSalePost } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../components/formErrors';
+import { putApiError } from '../formError';
 import { formatFen } from '../../../components/unitGrid';
 import { FUND_SOURCE, options } from '../../../lib/labels';
 import { yuanToFen } from '../format';
@@ -80,9 +80,7 @@ function FundForm({ projectId }: { projectId: string }) {
       await run.mutateAsync({ path: `/api/projects/${projectId}/funds`, body: { source: v.source, direction: v.direction, amountFen: yuanToFen(v.amount), occurredOn: v.occurredOn, memo: v.memo, reference: v.reference } });
       form.resetFields();
     } catch (e) {
-      const f = (e as { field?: string }).field;
-      if (f === 'amountFen') form.setFields([{ name: 'amount', errors: [(e as { messageZh: string }).messageZh] }]);
-      else if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e, { amountFen: 'amount' })) setError(e);
     }
   };
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { type SalePlan, useSalePost } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { applyApiError } from '../../../components/formErrors';
+import { putApiError } from '../formError';
 import { fenToYuan, isoToShanghaiLocal, shanghaiLocalToIso, yuanToFen } from '../format';
 import { DEFAULT_POOLS, type PoolRow, poolProblems, poolsFromApi, poolsToApi } from './pools';
 
@@ -52,10 +52,7 @@ export function PlanForm({ projectId, round, initial, onSaved }: { projectId: st
       form.resetFields();
       onSaved?.();
     } catch (e) {
-      const field = (e as { field?: string }).field ?? '';
-      const mapped = field === 'registrationOpensAt' ? 'opensAt' : field === 'registrationClosesAt' ? 'closesAt' : field === 'depositFen' ? 'deposit' : null;
-      if (mapped) form.setFields([{ name: mapped, errors: [(e as { messageZh: string }).messageZh] }]);
-      else if (!applyApiError(form, e)) setError(e);
+      if (!putApiError(form, e, { registrationOpensAt: 'opensAt', registrationClosesAt: 'closesAt', depositFen: 'deposit' })) setError(e);
     }
   };
   return (
