@@ -85,6 +85,7 @@ export async function drawLottery(ctx: CommandContext, input: { drawId: string; 
   let storeMs = 0, noticeMs = 0;
   const result = await ctx.db.transaction(async (tx) => {
     const d = await loadDraw(tx, before.id, true);
+    assertProjectAccess(ctx.actor, await loadProject(tx, d.projectId), 'staff');
     if (d.status !== 'frozen') throw notFrozen(d);
     const ts = performance.now();
     await storeRanks(tx, d.id, ids, pools, opts.chunkSize ?? RANK_CHUNK);
