@@ -14,6 +14,7 @@ import { demoProvider, seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD } from '../../demo/accounts.js';
 import { startJobs } from '../../jobs/index.js';
 import { buildApp } from '../../server/app.js';
+import { SimulatedBank, loadSimBankKey } from '../../payments/index.js';
 
 /** Options of `start` (each also read from the environment). */
 export type StartOptions = { port?: number; host?: string; dataDir?: string; seed?: boolean; jobs?: boolean };
@@ -30,8 +31,10 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
   // The departments are simulated until real adapters are connected; the demo families are in its book.
   const dataChecks = demoProvider(() => clock.now());
+  // 认购金 (第十一条) go through the simulated bank until a bank is contracted; its key stays in the data dir.
+  const gateway = new SimulatedBank({ key: loadSimBankKey({ dataDir }), now: () => clock.now() });
   const app = await buildApp({
-    db: handle, clock, dataChecks, crypto, logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    db: handle, clock, dataChecks, crypto, gateway, logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.QC_LOGIN_MAX ? { loginMax: Number(process.env.QC_LOGIN_MAX) } : {}),
     // e2e serves a snapshot of web/dist so a rebuild during the run cannot change the pages.
     ...(process.env.QC_WEB_DIST ? { webDist: process.env.QC_WEB_DIST } : {}),
@@ -45,7 +48,7 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   }
   const jobs = opts.jobs === false
     ? null
-    : await startJobs(handle, { db: handle.db, clock, dataChecks, crypto, log: (l) => log.info(l) });
+    : await startJobs(handle, { db: handle.db, clock, dataChecks, crypto, gateway, log: (l) => log.info(l) });
 
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const host = opts.host ?? process.env.HOST ?? '0.0.0.0';

@@ -19,6 +19,9 @@ import { ruleRoutes } from './rules/routes.js';
 import { salePlanRoutes } from './sale-plans/routes.js';
 import { selectionRoutes } from './selection/routes.js';
 import { mySelectionRoutes } from './my-selection/routes.js';
+import { myRegistrationRoutes } from './my-registrations/routes.js';
+import { paymentRoutes } from './payments/routes.js';
+import { reconciliationRoutes } from './reconciliation/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
 
 /** A resource's route registration. */
@@ -30,4 +33,5 @@ export const ROUTES: RouteModule[] = [
   publicSaleRoutes, drawRoutes, myContractRoutes, contractRoutes,
   projectRoutes, priceApprovalRoutes, salePlanRoutes,
   selectionRoutes, mySelectionRoutes,
+  myRegistrationRoutes, paymentRoutes, reconciliationRoutes,
 ];
