@@ -48,7 +48,7 @@ function parseBeacon(value: unknown): string {
   try {
     return checkBeacon(value);
   } catch (e) {
-    if (e instanceof LotteryInputError) throw new DomainError('VALIDATION', 400, `信标 beacon：${e.problem.message_zh}`, `beacon: ${e.problem.message_en}`, 'beacon');
+    if (e instanceof LotteryInputError) throw new DomainError('VALIDATION', 400, e.problem.message_zh, e.problem.message_en, 'beacon');
     throw e;
   }
 }
