@@ -68,6 +68,8 @@ export interface MyRegistration {
   /** Refunds booked and not yet confirmed by the bank. */
   refundPendingFen?: number;
   refundedFen?: number;
+  /** 认购金 credited against the price at signing (第十一条). */
+  creditedFen?: number;
   rank?: number;
   pool?: string;
   drawId?: string;
@@ -177,6 +179,7 @@ export function normalizeRegistration(raw: unknown): MyRegistration {
     heldFen: typeof held === 'boolean' ? (held ? num(pick(o, 'depositFen', 'deposit_fen')) : 0) : num(held),
     refundPendingFen: num(pick(o, 'refundPendingFen', 'refund_pending_fen')),
     refundedFen: num(pick(o, 'refundedFen', 'refunded_fen')),
+    creditedFen: num(pick(o, 'creditedFen', 'credited_fen')),
     rank: num(o.rank),
     pool: str(o.pool),
     drawId: str(pick(o, 'drawId', 'draw_id')),

@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import { download } from '../../../api/client';
 import { type HeldUnit, type MyContract, useGenerateContract, useMyContracts, useMyRegistrations, useMyTurn, useSignContract } from '../../../api/sale-my';
 import { ArticleLink } from '../../../components/ArticleLink';
+import { DialogArticleLink } from './DialogArticleLink';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { LinkButton } from '../../../components/LinkButton';
 import { usePageTitle } from '../../../components/usePageTitle';
@@ -34,7 +35,8 @@ export function ContractPage() {
   const reg = regs.data?.find((r) => r.selection?.id === selectionId);
   const contract: MyContract | undefined = contracts.data?.find((c) => c.selectionId === selectionId) ?? reg?.contract;
   const turnSel = turn.data?.selection?.id === selectionId ? turn.data?.selection : undefined;
-  const unit: HeldUnit | undefined = contract?.unit ?? reg?.selection?.unit ?? turnSel?.unit ?? state?.unit;
+  // Each source knows part of the unit (the registration list only its number and price): merge them.
+  const unit = mergeUnits(state?.unit, turnSel?.unit, reg?.selection?.unit, contract?.unit);
   const priceFen = contract?.priceFen ?? unit?.priceFen ?? undefined;
   const heldFen = reg?.heldFen;
   const projectName = contract?.projectName ?? reg?.project.name ?? (turnSel ? turn.data?.projectName : undefined) ?? state?.projectName;
@@ -63,9 +65,9 @@ export function ContractPage() {
         <div data-testid="sign-explain">
           <p>签约后合同生效，房源为您家庭购买，不可再选其他房源。</p>
           <ul style={{ paddingInlineStart: 18 }}>
-            <li>本项目已缴认购金 {formatFen(heldFen ?? c.depositCreditedFen)} 折抵购房款（<ArticleLink article="第十一条" />）。</li>
-            <li>每个家庭只能购买1套住房：您在其他项目的认购登记{otherHeld.length ? `（${otherHeld.length} 个）` : ''}将自动关闭，已缴认购金原路退还（<ArticleLink article="第十一条" />）。</li>
-            <li>所购住房实行封闭管理，不得上市交易，退出只能通过轮候家庭内部流转或政府回购（<ArticleLink article="第二十四条" />）。</li>
+            <li>本项目已缴认购金 {formatFen(heldFen ?? c.depositCreditedFen)} 折抵购房款（<DialogArticleLink article="第十一条" />）。</li>
+            <li>每个家庭只能购买1套住房：您在其他项目的认购登记{otherHeld.length ? `（${otherHeld.length} 个）` : ''}将自动关闭，已缴认购金原路退还（<DialogArticleLink article="第十一条" />）。</li>
+            <li>所购住房实行封闭管理，不得上市交易，退出只能通过轮候家庭内部流转或政府回购（<DialogArticleLink article="第二十四条" />）。</li>
           </ul>
         </div>
       ),
@@ -112,17 +114,8 @@ export function ContractPage() {
           { key: 'p', label: '总价', children: <strong data-testid="contract-price">{formatFen(priceFen)}</strong> },
         ]} />
       </Card>
-      {priceFen === undefined || priceFen === null ? (
-        <Alert type="warning" showIcon title="未找到该选房记录" description="请从“我的认购”进入。" action={<LinkButton to="/my/sale">我的认购</LinkButton>} />
-      ) : contract?.status !== 'lapsed' && (
-        <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{contract ? '修改付款方式' : '付款方式与首付款'}</h2>}>
-          <ContractForm key={contract?.id ?? 'new'} priceFen={priceFen} heldFen={heldFen} submitting={generate.isPending} serverError={generate.error}
-            initial={contract ? { loanType: contract.loanType, downPaymentFen: contract.downPaymentFen } : undefined}
-            submitLabel={contract ? '重新生成合同' : '生成合同'} onSubmit={onGenerate} />
-        </Card>
-      )}
       {contract?.status === 'generated' && (
-        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>合同</h2>} data-testid="contract-generated"
+        <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>合同</h2>} data-testid="contract-generated"
           extra={<Tag color={CONTRACT_STATUS.generated.color}>{CONTRACT_STATUS.generated.label}</Tag>}>
           <Summary c={contract} unit={unit} />
           <Typography.Paragraph>
@@ -133,6 +126,15 @@ export function ContractPage() {
             <Button icon={<DownloadOutlined />} onClick={() => onDownload(contract)} data-testid="contract-pdf">查看合同 PDF</Button>
             <Button type="primary" size="large" onClick={() => onSign(contract)} loading={sign.isPending} data-testid="sign-contract">签约</Button>
           </Space>
+        </Card>
+      )}
+      {priceFen === undefined || priceFen === null ? (
+        <Alert type="warning" showIcon title="未找到该选房记录" description="请从“我的认购”进入。" action={<LinkButton to="/my/sale">我的认购</LinkButton>} />
+      ) : contract?.status !== 'lapsed' && (
+        <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{contract ? '修改付款方式' : '付款方式与首付款'}</h2>}>
+          <ContractForm key={contract?.id ?? 'new'} priceFen={priceFen} heldFen={heldFen} submitting={generate.isPending} serverError={generate.error}
+            initial={contract ? { loanType: contract.loanType, downPaymentFen: contract.downPaymentFen } : undefined}
+            submitLabel={contract ? '重新生成合同' : '生成合同'} onSubmit={onGenerate} />
         </Card>
       )}
     </div>
@@ -151,4 +153,13 @@ function Summary({ c, unit }: { c: MyContract; unit?: HeldUnit }) {
       ...(c.depositCreditedFen ? [{ key: 'dc', label: '认购金折抵', children: formatFen(c.depositCreditedFen) }] : []),
     ]} />
   );
+}
+
+/** The defined fields of each, later ones winning; undefined when none is known. */
+function mergeUnits(...units: (HeldUnit | undefined)[]): HeldUnit | undefined {
+  const known = units.filter((u): u is HeldUnit => Boolean(u));
+  if (known.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const u of known) for (const [k, v] of Object.entries(u)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+  return out as HeldUnit;
 }

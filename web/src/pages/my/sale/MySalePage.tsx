@@ -54,7 +54,10 @@ export function MySalePage() {
           description={<>{turn.data.projectName ?? ''} 选房剩余时间 <Countdown until={turn.data.closesAt} testId="my-turn-countdown" onEnd={() => void turn.refetch()} />，逾时视为未到场。</>}
           action={<LinkButton to="/my/sale/select" type="primary" data-testid="go-select">去选房</LinkButton>} />
       )}
-      {purchased && <Alert type="success" showIcon style={{ marginBottom: 12 }} title="您的家庭已签约购房" />}
+      {purchased && (
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="purchased"
+          title="您的家庭已签约购房" description={<>每个家庭限购1套，不能再认购其他项目（<ArticleLink article="第五条" />、<ArticleLink article="第十一条" />）。</>} />
+      )}
       {!apps.isLoading && !admitted && !purchased && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="not-admitted"
           title="纳入轮候库后才能认购登记"
@@ -65,9 +68,9 @@ export function MySalePage() {
       {loading && <Spin aria-label="加载中" style={{ display: 'block', margin: 24 }} />}
 
       <h2 style={h2}>可认购项目</h2>
-      {!open.isLoading && <OpenProjects projects={open.data ?? []} canRegister={admitted} />}
+      {!open.isLoading && <OpenProjects projects={open.data ?? []} canRegister={admitted && !purchased} />}
 
-      {rolling.length > 0 && (
+      {rolling.length > 0 && !purchased && (
         <>
           <h2 style={h2}>常态化配售</h2>
           <Typography.Paragraph>

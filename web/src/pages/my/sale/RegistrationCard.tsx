@@ -50,6 +50,7 @@ export function RegistrationCard({ reg }: { reg: MyRegistration }) {
         { key: 'dep', label: '认购金', children: formatFen(reg.depositFen) },
         { key: 'held', label: '已缴未退', children: <span data-testid="registration-held">{formatFen(reg.heldFen ?? 0)}</span> },
         ...(reg.refundPendingFen ? [{ key: 'rp', label: '退款中', children: <span data-testid="registration-refund-pending">{formatFen(reg.refundPendingFen)}（已申请退款，等待银行到账）</span> }] : []),
+        ...(reg.creditedFen ? [{ key: 'cf', label: '已折抵房款', children: <span data-testid="registration-credited">{formatFen(reg.creditedFen)}</span> }] : []),
         ...(!reg.refundPendingFen && reg.refundedFen ? [{ key: 'rf', label: '已退还', children: formatFen(reg.refundedFen) }] : []),
         ...(reg.rank !== undefined ? [{
           key: 'rank', label: '摇号名次',

@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/client';
 import { type HeldUnit, type MySelection, useSelectUnit } from '../../../api/sale-my';
 import type { GridBuilding, GridUnit } from '../../../api/sale-public';
 import { ArticleLink } from '../../../components/ArticleLink';
+import { DialogArticleLink } from './DialogArticleLink';
 import { errorText } from '../../../components/ErrorAlert';
 import { UnitGrid } from '../../../components/UnitGrid';
 import { formatArea, formatFen } from '../../sale-public/money';
@@ -40,7 +41,7 @@ export function UnitPicker(props: {
       content: (
         <>
           <p>总价 {formatFen(unit.priceFen)}。确认后该房源为您锁定，请按时生成并签订购房合同。</p>
-          <p>每个家庭只能购买1套住房（<ArticleLink article="第五条" />、<ArticleLink article="第十一条" />），选定后不能再选其他房源。</p>
+          <p>每个家庭只能购买1套住房（<DialogArticleLink article="第五条" />、<DialogArticleLink article="第十一条" />），选定后不能再选其他房源。</p>
         </>
       ),
       okText: '确认选房', cancelText: '再想想',
