@@ -12,8 +12,8 @@ export function BatchBoard({ batches, canMark }: { batches: BoardBatch[]; canMar
       {batches.map((b) => (
         <Card key={b.id} size="small" style={{ marginBottom: 12 }} data-testid={`batch-${b.batchNo}`}
           title={<Space wrap><h2 style={{ fontSize: 16, margin: 0 }}>第 {b.batchNo} 批 · 第 {b.fromRank}–{b.toRank} 名</h2>
-            <Tag color={b.status === 'open' ? 'processing' : 'default'}>{b.status === 'open' ? '选房中' : '已结束'}</Tag>
-            <span style={{ fontWeight: 400, fontSize: 13 }}>{formatShanghai(b.opensAt)} 至 {formatShanghai(b.closesAt)}</span></Space>}>
+            <Tag color={b.status === 'open' ? 'processing' : 'default'}>{b.status === 'open' ? '选房中' : '已结束'}</Tag></Space>}>
+          <p style={{ margin: '0 0 8px' }}>选房时间：{formatShanghai(b.opensAt)} 至 {formatShanghai(b.closesAt)}</p>
           <Table<BoardCall> size="small" rowKey="registrationId" dataSource={b.calls} pagination={false} scroll={{ x: 760 }} locale={{ emptyText: '本批无家庭' }}
             columns={[
               { title: '排序', dataIndex: 'rank', width: 70 },

@@ -20,7 +20,7 @@ export function DepositsTab({ project, ab }: TabProps) {
   const { data: r, isFetching, error } = useReconciliation(project.id);
   const xlsx = async () => {
     try {
-      await download(`/api/projects/${project.id}/reconciliation.xlsx`, `认购金对账-${project.code}.xlsx`);
+      await download(`/api/projects/${project.id}/reconciliation?format=xlsx`, `认购金对账-${project.code}.xlsx`);
     } catch (e) {
       message.error(errorText(e));
     }
@@ -34,12 +34,12 @@ export function DepositsTab({ project, ab }: TabProps) {
       <ErrorAlert error={error} />
       {r ? (
         <Alert type={r.balanced && sumOk ? 'success' : 'error'} showIcon style={{ marginBottom: 16 }} data-testid="recon-banner" data-balanced={String(r.balanced && sumOk)}
-          title={r.balanced && sumOk ? '账目平衡：已缴 = 已折抵 + 已退还 + 在途留存，且留存等于各登记之和' : '账目不平衡，请核查下列登记与银行流水'}
+          title={r.balanced && sumOk ? '账目平衡：已缴 = 已折抵 + 已退还 + 留存，且留存等于各登记之和' : '账目不平衡，请核查下列登记与银行流水'}
           description={`已缴 ${formatFen(r.paid)} = 已折抵 ${formatFen(r.credited)} + 已退还 ${formatFen(r.refunded)} + 留存 ${formatFen(r.held)}；各登记应留存合计 ${formatFen(r.heldByRegistrations)}${r.refundsInFlight?.count ? `；退款在途 ${r.refundsInFlight.count} 笔 ${formatFen(r.refundsInFlight.amountFen)}（已记账，待银行确认）` : ''}`} />
       ) : null}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {([['paid', '已缴认购金'], ['credited', '已折抵房款'], ['refunded', '已退还'], ['held', '留存']] as const).map(([k, l]) => (
-          <Col key={k} xs={12} sm={6}><Card size="small"><Statistic title={l} value={r ? formatFen(r[k]) : '—'} data-testid={`recon-${k}`} /></Card></Col>
+          <Col key={k} xs={24} sm={12} lg={6}><Card size="small"><Statistic title={l} value={r ? formatFen(r[k]) : '—'} valueStyle={{ fontSize: 20 }} data-testid={`recon-${k}`} /></Card></Col>
         ))}
       </Row>
       <Card size="small" title={<Space wrap><h2 style={{ fontSize: 16, margin: 0 }}>按认购登记</h2><Button size="small" icon={<FileExcelOutlined />} onClick={xlsx} data-testid="recon-xlsx">导出 xlsx</Button></Space>}>

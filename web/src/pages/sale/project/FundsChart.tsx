@@ -18,7 +18,7 @@ export default function FundsChart({ totals }: { totals: Total[] }) {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v.toFixed(2)} 万元` },
     legend: { bottom: 0 },
     grid: { left: 56, right: 12, top: 16, bottom: 56 },
-    xAxis: { type: 'category', data: totals.map((t) => FUND_SOURCE[t.source] ?? t.source), axisLabel: { interval: 0, rotate: 20 } },
+    xAxis: { type: 'category', data: totals.map((t) => FUND_SOURCE[t.source] ?? t.source), axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
     yAxis: { type: 'value', name: '万元' },
     series: [
       { name: '流入', type: 'bar', data: totals.map((t) => t.in / 1_000_000), itemStyle: { color: '#237804' } },

@@ -26,9 +26,9 @@ export function FundsTab({ project, ab }: TabProps) {
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
+        <Col xs={24} xl={13}>
           <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>按来源合计</h2>}>
-            <Table size="small" rowKey="source" dataSource={totals} pagination={false} data-testid="funds-totals" locale={{ emptyText: '暂无资金记录' }}
+            <Table size="small" rowKey="source" dataSource={totals} pagination={false} data-testid="funds-totals" locale={{ emptyText: '暂无资金记录' }} scroll={{ x: 520 }}
               summary={() => all?.in !== undefined ? (
                 <Table.Summary.Row>
                   <Table.Summary.Cell index={0}><strong>合计</strong></Table.Summary.Cell>
@@ -38,30 +38,34 @@ export function FundsTab({ project, ab }: TabProps) {
                 </Table.Summary.Row>
               ) : null}
               columns={[
-                { title: '来源', dataIndex: 'source', render: (v: string) => FUND_SOURCE[v] ?? v },
+                { title: '来源', dataIndex: 'source', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{FUND_SOURCE[v] ?? v}</span> },
                 { title: '流入', dataIndex: 'in', render: (v: number) => formatFen(v) },
                 { title: '流出', dataIndex: 'out', render: (v: number) => formatFen(v) },
                 { title: '结余', dataIndex: 'net', render: (v: number) => formatFen(v) },
               ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={11}>
+          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>流入与流出（万元）</h2>}>
             {used.length ? (
               <Suspense fallback={<Spin aria-label="加载图表" />}>
                 <FundsChart totals={used} />
               </Suspense>
-            ) : null}
+            ) : <Typography.Text type="secondary">暂无资金记录</Typography.Text>}
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
-          {ab.writeFunds ? <FundForm projectId={project.id} /> : null}
-          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>资金台账</h2>} style={{ marginTop: ab.writeFunds ? 16 : 0 }}>
-            <Table<FundEntry> size="small" rowKey={(e) => String(e.id)} dataSource={data?.entries ?? []} loading={isFetching} data-testid="funds-table" scroll={{ x: 720 }}
+        {ab.writeFunds ? <Col span={24}><FundForm projectId={project.id} /></Col> : null}
+        <Col span={24}>
+          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>资金台账</h2>}>
+            <Table<FundEntry> size="small" rowKey={(e) => String(e.id)} dataSource={data?.entries ?? []} loading={isFetching} data-testid="funds-table" scroll={{ x: 880 }}
               pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '暂无资金记录' }}
               columns={[
                 { title: '日期', dataIndex: 'occurredOn', width: 110 },
-                { title: '来源', dataIndex: 'source', render: (v: string) => FUND_SOURCE[v] ?? v },
-                { title: '方向', dataIndex: 'direction', render: (v: string) => <Tag color={v === 'in' ? 'green' : 'orange'}>{v === 'in' ? '流入' : '流出'}</Tag> },
-                { title: '金额', dataIndex: 'amountFen', render: (v: number) => formatFen(v) },
+                { title: '来源', dataIndex: 'source', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{FUND_SOURCE[v] ?? v}</span> },
+                { title: '方向', dataIndex: 'direction', width: 80, render: (v: string) => <Tag color={v === 'in' ? 'green' : 'orange'}>{v === 'in' ? '流入' : '流出'}</Tag> },
+                { title: '金额', dataIndex: 'amountFen', width: 170, render: (v: number) => formatFen(v) },
                 { title: '摘要', dataIndex: 'memo' },
-                { title: '凭证号', dataIndex: 'reference' },
+                { title: '凭证号', dataIndex: 'reference', width: 220 },
               ]} />
           </Card>
         </Col>
@@ -103,10 +107,10 @@ function FundForm({ projectId }: { projectId: string }) {
         </Space>
         <Space wrap align="start">
           <Form.Item name="memo" label="摘要（用途）" rules={[{ required: true, whitespace: true, message: '请填写摘要' }]}>
-            <Input style={{ width: 280 }} data-testid="fund-memo" placeholder="如 项目资本金到位 / 支付工程款" />
+            <Input style={{ width: 'min(280px, 70vw)' }} data-testid="fund-memo" placeholder="如 项目资本金到位 / 支付工程款" />
           </Form.Item>
           <Form.Item name="reference" label="凭证号" rules={[{ required: true, whitespace: true, message: '请填写凭证号' }]} extra="同一来源、方向的凭证号只记一次">
-            <Input style={{ width: 200 }} data-testid="fund-reference" />
+            <Input style={{ width: 'min(200px, 70vw)' }} data-testid="fund-reference" />
           </Form.Item>
         </Space>
         <Space size={4}>

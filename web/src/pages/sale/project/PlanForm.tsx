@@ -73,9 +73,9 @@ export function PlanForm({ projectId, round, initial, onSaved }: { projectId: st
               <InputNumber stringMode min="0" precision={2} style={{ width: '100%' }} data-testid="plan-deposit" />
             </Form.Item>
           </Col>
-          <Col xs={8} sm={6}><Form.Item name="batchSize" label="每批选房户数" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-batchSize" /></Form.Item></Col>
-          <Col xs={8} sm={6}><Form.Item name="windowMinutes" label="每批选房时长（分钟）" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-windowMinutes" /></Form.Item></Col>
-          <Col xs={8} sm={6}><Form.Item name="contractDeadlineDays" label="签约期限（日）" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-contractDeadlineDays" /></Form.Item></Col>
+          <Col xs={24} sm={6}><Form.Item name="batchSize" label="每批选房户数" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-batchSize" /></Form.Item></Col>
+          <Col xs={24} sm={6}><Form.Item name="windowMinutes" label="每批选房时长（分钟）" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-windowMinutes" /></Form.Item></Col>
+          <Col xs={24} sm={6}><Form.Item name="contractDeadlineDays" label="签约期限（日）" rules={[{ required: true }]}><InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="plan-contractDeadlineDays" /></Form.Item></Col>
         </Row>
         <Typography.Title level={3} style={{ fontSize: 15 }}>摇号池（按顺序排序；优先家庭见<ArticleLink article="第六条" />）</Typography.Title>
         <Form.List name="pools">

@@ -49,7 +49,8 @@ export function SelectionTab({ project, ab }: TabProps) {
               <ActionButton label={`结束第 ${open.batchNo} 批`} article="第十一条" path={`/api/selection-batches/${open.id}/close`} testId="batch-close"
                 confirm="结束后本批未选房的家庭记为未到场" />
             ) : null}
-            {ab.manageSale && project.status === 'selling' ? (
+            {/* 第十六条 项目配售后: offered once no batch is open (the server checks the rounds are over) */}
+            {ab.manageSale && project.status === 'selling' && draw?.status === 'drawn' && !open ? (
               <ActionButton label="启动常态化配售" article="第十六条" path={`/api/projects/${project.id}/rolling`} testId="rolling-start"
                 confirm="各轮选房结束后，剩余房源向轮候家庭常态化配售，先到先选" />
             ) : null}
