@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fundTotals, normalizeRecon } from './sale';
+import { fundTotals, normalizeRecon, unitText } from './sale';
 
 describe('第十七条 fund totals as the console reads them', () => {
   it('each source gives inflow, outflow and its balance in fen', () => {
@@ -29,5 +29,14 @@ describe('第十一条 认购金 reconciliation as the console reads it', () => 
   it('an answer without rows or with amounts named …Fen still reads', () => {
     const r = normalizeRecon({ paidFen: 100, creditedFen: 0, refundedFen: 0, heldFen: 100, heldByRegistrationsFen: 0, balanced: false });
     expect(r).toMatchObject({ paid: 100, held: 100, heldByRegistrations: 0, balanced: false, rows: [] });
+  });
+});
+
+describe('the unit a called family chose, as the selection board shows it', () => {
+  it('reads the label, an object or a plain string; nothing chosen is null', () => {
+    expect(unitText({ unit: { id: 'u', buildingName: '1号楼', number: '502' }, unitLabel: '1号楼 502' })).toBe('1号楼 502');
+    expect(unitText({ unit: { buildingName: '2号楼', number: '301' } })).toBe('2号楼 301');
+    expect(unitText({ unit: '3号楼 101' })).toBe('3号楼 101');
+    expect(unitText({ unit: null, unitLabel: null })).toBeNull();
   });
 });

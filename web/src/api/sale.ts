@@ -137,8 +137,10 @@ export interface BoardCall {
   outcome: 'waiting' | 'selected' | 'refused' | 'no_show' | string;
   at?: string | null;
   note?: string | null;
-  /** "1号楼 1203" when the family chose a unit. */
-  unit?: string | null;
+  pool?: string | null;
+  /** The unit the family chose (an object, or "1号楼 1203" in older answers). */
+  unit?: string | { id?: string; buildingName?: string; number?: string } | null;
+  unitLabel?: string | null;
   selectionStatus?: string | null;
 }
 
@@ -155,6 +157,13 @@ export interface BoardBatch {
   calls: BoardCall[];
 }
 
+/** "1号楼 1203" from a board row's unit, whichever way the API sent it. */
+export function unitText(row: { unit?: string | { id?: string; buildingName?: string; number?: string } | null; unitLabel?: string | null }): string | null {
+  if (row.unitLabel) return row.unitLabel;
+  if (!row.unit) return null;
+  return typeof row.unit === 'string' ? row.unit : `${row.unit.buildingName ?? ''} ${row.unit.number ?? ''}`.trim();
+}
+
 /** GET /api/projects/:id/selection. */
 export interface SelectionBoard {
   project?: { id: string; status: string };
@@ -163,7 +172,7 @@ export interface SelectionBoard {
   unitsLeft?: number;
   ranks?: { total: number; calledThrough: number };
   batches: BoardBatch[];
-  rolling?: { id: string; maskedName?: string | null; unit: string; status: string; lockedAt: string }[];
+  rolling?: { id: string; maskedName?: string | null; unit: string | { buildingName?: string; number?: string }; unitLabel?: string; status: string; lockedAt: string }[];
 }
 
 /** One registration's line in the reconciliation (fen). */
@@ -228,6 +237,8 @@ export interface StaffContract {
   generatedAt: string;
   signedAt?: string | null;
   buyer?: { regCode: string; maskedName?: string | null };
+  /** The contract PDF (第十四条 示范文本) as staff fetch it. */
+  pdfUrl?: string;
 }
 // ---- calls ----
 

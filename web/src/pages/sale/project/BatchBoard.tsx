@@ -1,5 +1,5 @@
 import { Card, Space, Table, Tag } from 'antd';
-import type { BoardBatch, BoardCall, SelectionBoard } from '../../../api/sale';
+import { type BoardBatch, type BoardCall, type SelectionBoard, unitText } from '../../../api/sale';
 import { CALL_OUTCOME } from '../../../lib/labels';
 import { ActionButton } from '../ActionButton';
 import { formatShanghai } from '../format';
@@ -19,8 +19,9 @@ export function BatchBoard({ batches, canMark }: { batches: BoardBatch[]; canMar
               { title: '排序', dataIndex: 'rank', width: 70 },
               { title: '登记号', dataIndex: 'regNo' },
               { title: '家庭', dataIndex: 'maskedName', render: (v) => v ?? '—' },
+              { title: '摇号池', dataIndex: 'pool', render: (v) => v ?? '—' },
               { title: '结果', dataIndex: 'outcome', render: (v: string, c) => <SaleTag map={CALL_OUTCOME} status={v} testId={`call-outcome-${c.regNo}`} /> },
-              { title: '所选房源', dataIndex: 'unit', render: (v, c) => v ? `${v}${c.selectionStatus === 'released' ? '（已释放）' : c.selectionStatus === 'signed' ? '（已签约）' : ''}` : '—' },
+              { title: '所选房源', key: 'unit', render: (_, c) => unitText(c) ? `${unitText(c)}${c.selectionStatus === 'released' ? '（已释放）' : c.selectionStatus === 'signed' ? '（已签约）' : c.selectionStatus === 'locked' ? '（待签约）' : ''}` : '—' },
               { title: '时间', dataIndex: 'at', render: (v) => formatShanghai(v), width: 140 },
               { title: '备注', dataIndex: 'note', render: (v) => v ?? '—' },
               { title: '操作', key: 'act', render: (_, c) => canMark && (c.outcome === 'waiting' || (c.outcome === 'selected' && c.selectionStatus === 'locked')) ? (
@@ -47,7 +48,7 @@ export function RollingTable({ rows }: { rows: NonNullable<SelectionBoard['rolli
       <Table size="small" rowKey="id" dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="rolling-table"
         columns={[
           { title: '家庭', dataIndex: 'maskedName', render: (v) => v ?? '—' },
-          { title: '房源', dataIndex: 'unit' },
+          { title: '房源', key: 'unit', render: (_, r) => unitText(r) ?? '—' },
           { title: '状态', dataIndex: 'status', render: (v: string) => ({ locked: '已锁定待签约', signed: '已签约', released: '已释放' }[v] ?? v) },
           { title: '选定时间', dataIndex: 'lockedAt', render: (v) => formatShanghai(v) },
         ]} />

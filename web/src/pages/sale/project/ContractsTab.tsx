@@ -1,8 +1,10 @@
-import { Card, Select, Space, Table, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { download } from '../../../api/client';
 import { useState } from 'react';
 import { type StaffContract, useProjectContracts } from '../../../api/sale';
 import { ArticleLink } from '../../../components/ArticleLink';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { formatFen } from '../../../components/unitGrid';
 import { CONTRACT_STATUS, LOAN_TYPE } from '../../../lib/labels';
 import { formatShanghai } from '../format';
@@ -11,7 +13,15 @@ import type { TabProps } from './tabProps';
 
 /** 合同: the project's purchase contracts (第十四条), buyers masked, with price and payment (第十三条). */
 export function ContractsTab({ project }: TabProps) {
+  const { message } = App.useApp();
   const { data, isFetching, error } = useProjectContracts(project.id);
+  const pdf = async (c: StaffContract) => {
+    try {
+      await download(c.pdfUrl ?? `/api/contracts/${c.id}/contract.pdf`, `${c.contractNo}.pdf`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const [status, setStatus] = useState<string | undefined>();
   const rows = (data ?? []).filter((c) => !status || c.status === status);
   return (
@@ -37,6 +47,9 @@ export function ContractsTab({ project }: TabProps) {
             { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={CONTRACT_STATUS} status={v} /> },
             { title: '签约期限', dataIndex: 'deadlineOn' },
             { title: '签约时间', dataIndex: 'signedAt', render: (v) => formatShanghai(v) },
+            { title: '合同', key: 'pdf', render: (_, c) => (
+              <Button size="small" icon={<FilePdfOutlined />} onClick={() => pdf(c)} aria-label={`下载合同 ${c.contractNo} PDF`} data-testid={`contract-pdf-${c.contractNo}`}>PDF</Button>
+            ) },
           ]} />
       </Card>
     </>
