@@ -12,7 +12,10 @@
  * families with paid registrations, a drawn draw ranking family i at rank i. The families are
  * called in batches of --batch (openNextBatch, timed apart); a batch's families are taken by
  * the C clients in rank order; each client picks a random unit among those it last saw on offer
- * (the grid, refreshed by every confirmed choice) and on 409 UNIT_TAKEN picks again.
+ * (the grid, refreshed by every confirmed choice) and on 409 UNIT_TAKEN picks again. Closed loop
+ * by default (each client takes the next family as soon as it is done: latency then is the
+ * queue, clients ÷ throughput); `--rate` offers families at a fixed rate instead (open loop,
+ * a family's time counted from when it was due).
  * Reported: confirmed selections per second over the selection time (batch opening excluded,
  * and included), latency of each request (p50/p95/p99) and of a family's whole choice with its
  * retries, conflicts, CPU per selection of the platform and of the PostgreSQL backends.
@@ -45,16 +48,18 @@ const opts = new Command()
   .option('--batch <n>', 'families called per batch (plan.batch_size)', '2000')
   .option('--pool <n>', 'PostgreSQL pool size of the platform', '40')
   .option('--mode <mode>', 'inproc | http | both', 'both')
+  .option('--rate <n>', 'open loop: families arriving per second (at most --clients at once); default closed loop')
   .option('--name <name>', 'result file name', 'selection-pg')
   .option('--no-write', 'do not write bench/results')
   .option('--phase <phase>', 'internal: "server" runs the platform of an HTTP run', 'main')
   .option('--url <url>', 'internal: database of the server phase')
-  .parse().opts<{ families: string; units: string; clients: string; batch: string; pool: string; mode: string; name: string; write: boolean; phase: string; url?: string }>();
+  .parse().opts<{ families: string; units: string; clients: string; batch: string; pool: string; mode: string; rate?: string; name: string; write: boolean; phase: string; url?: string }>();
 const N = Number(opts.families);
 const UNITS = Number(opts.units);
 const CLIENTS = Number(opts.clients);
 const BATCH = Number(opts.batch);
 const POOL = Number(opts.pool);
+const RATE = opts.rate ? Number(opts.rate) : 0;
 
 /** md5(text)::uuid, as PostgreSQL formats it. */
 const md5uuid = (s: string) => createHash('md5').update(s).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
@@ -129,32 +134,44 @@ async function run(label: string, h: DbHandle, s: Awaited<ReturnType<typeof seed
     const b = await openNextBatch(s.staff, { drawId: s.drawId, batchNo });
     openingMs += performance.now() - t;
     t = performance.now();
-    let next = b.fromRank;
-    const worker = async () => {
-      while (next <= b.toRank && grid.size) {
-        const family = next++;
-        const f0 = performance.now();
-        for (let tries = 0; grid.size && tries < 100; tries++) {
-          const unitId = grid.pick();
-          const r0 = performance.now();
-          try {
-            await choose(family, unitId);
-            requestMs.push(performance.now() - r0);
-            grid.remove(unitId);
-            confirmed++;
-            familyMs.push(performance.now() - f0);
-            break;
-          } catch (e) {
-            requestMs.push(performance.now() - r0);
-            const code = (e as { code?: string }).code ?? String(e);
-            if (code === 'UNIT_TAKEN') { conflicts++; grid.remove(unitId); continue; }
-            errors[code] = (errors[code] ?? 0) + 1;
-            break;
-          }
+    // One family's choice: random picks among the units on offer, again after a 409, until one is confirmed.
+    const chooseFamily = async (family: number, since: number) => {
+      for (let tries = 0; grid.size && tries < 100; tries++) {
+        const unitId = grid.pick();
+        const r0 = performance.now();
+        try {
+          await choose(family, unitId);
+          requestMs.push(performance.now() - r0);
+          grid.remove(unitId);
+          confirmed++;
+          familyMs.push(performance.now() - since);
+          return;
+        } catch (e) {
+          requestMs.push(performance.now() - r0);
+          const code = (e as { code?: string }).code ?? String(e);
+          if (code === 'UNIT_TAKEN') { conflicts++; grid.remove(unitId); continue; }
+          errors[code] = (errors[code] ?? 0) + 1;
+          return;
         }
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, worker));
+    if (RATE) {
+      // Open loop: families arrive at RATE per second (at most CLIENTS at once); a family's time counts from its arrival.
+      const inflight = new Set<Promise<void>>();
+      for (let family = b.fromRank, k = 0; family <= b.toRank && grid.size; family++, k++) {
+        const due = t + (k * 1000) / RATE;
+        if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+        while (inflight.size >= CLIENTS) await Promise.race(inflight);
+        const p: Promise<void> = chooseFamily(family, due).finally(() => inflight.delete(p));
+        inflight.add(p);
+      }
+      await Promise.all(inflight);
+    } else {
+      // Closed loop: CLIENTS clients, each taking the next family as soon as it is done.
+      let next = b.fromRank;
+      const worker = async () => { while (next <= b.toRank && grid.size) await chooseFamily(next++, performance.now()); };
+      await Promise.all(Array.from({ length: CLIENTS }, worker));
+    }
     selectingMs += performance.now() - t;
     process.stderr.write(`\r${label}: batch ${batchNo}, ${confirmed} confirmed, ${conflicts} conflicts   `);
   }
@@ -171,7 +188,7 @@ async function run(label: string, h: DbHandle, s: Awaited<ReturnType<typeof seed
     (select count(*)::int from (select unit_id from selections where status = 'locked' group by 1 having count(*) > 1) x) as units_twice,
     (select count(*)::int from (select application_id from selections where status = 'locked' group by 1 having count(*) > 1) x) as families_twice`);
   return {
-    confirmed, conflicts, errors, clients: CLIENTS,
+    confirmed, conflicts, errors, clients: CLIENTS, offeredPerSecond: RATE || null,
     confirmedPerSecond: Math.round(confirmed / (selectingMs / 1000)),
     confirmedPerSecondWithBatchOpening: Math.round(confirmed / (wallMs / 1000)),
     selectingSeconds: Math.round(selectingMs) / 1000, batchOpeningSeconds: Math.round(openingMs) / 1000, batches: Math.ceil(N / BATCH),
