@@ -47,7 +47,7 @@ export function ProjectDetailPage() {
           description={voided.map((d) => <div key={d.id}>第{d.round}轮第{d.attempt}次摇号作废原因：{d.voidReason ?? '—'}</div>)} />
       )}
       {open && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title="认购登记进行中"
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="认购登记进行中"
           description={<>已纳入轮候库的家庭可登录后认购登记并缴纳认购金（<ArticleLink article="第十一条" />）。</>}
           action={<LinkButton to="/my/sale" type="primary" data-testid="project-register">我要认购</LinkButton>} />
       )}

@@ -56,7 +56,7 @@ export function MySalePage() {
       )}
       {purchased && (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="purchased"
-          title="您的家庭已签约购房" description={<>每个家庭限购1套，不能再认购其他项目（<ArticleLink article="第五条" />、<ArticleLink article="第十一条" />）。</>} />
+          title="您的家庭已签约购房" description="每个家庭限购1套，不能再认购其他项目（第五条、第十一条）。" />
       )}
       {!apps.isLoading && !admitted && !purchased && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="not-admitted"

@@ -60,6 +60,7 @@ export function RollingPage() {
           {!admitted && !apps.isLoading && (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="纳入轮候库的家庭才能选购" />
           )}
+          <h2 style={{ fontSize: 17, margin: '12px 0 8px' }}>剩余房源</h2>
           <UnitPicker grid={d.grid} rolling disabled={!admitted} refresh={() => detail.refetch()}
             onPicked={(s, unit) => nav(`/my/sale/contract/${s.id}`, { state: { unit, projectCode: code, projectName: d.project.name } })} />
         </>

@@ -88,6 +88,7 @@ export function SelectPage() {
       {!live && t.outcome === 'refused' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您已放弃本次选房" />}
       {!live && t.outcome !== 'refused' && (closed || !t.open) && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="本批次选房时间已截止" />}
       {canPick && <Typography.Paragraph>点击绿色的“可选”房源查看详情和价格，确认后为您锁定。每个家庭只能选定1套。</Typography.Paragraph>}
+      <h2 style={{ fontSize: 17, margin: '12px 0 8px' }}>房源</h2>
       <UnitPicker grid={t.grid} disabled={!canPick} refresh={() => turn.refetch()}
         onPicked={(s, unit) => nav(`/my/sale/contract/${s.id}`, { state: { unit, projectName: t.projectName } })} />
       {canRefuse && <div style={{ marginTop: 16 }}>

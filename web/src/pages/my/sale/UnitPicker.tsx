@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { type HeldUnit, type MySelection, useSelectUnit } from '../../../api/sale-my';
 import type { GridBuilding, GridUnit } from '../../../api/sale-public';
-import { ArticleLink } from '../../../components/ArticleLink';
 import { DialogArticleLink } from './DialogArticleLink';
 import { errorText } from '../../../components/ErrorAlert';
 import { UnitGrid } from '../../../components/UnitGrid';
@@ -81,7 +80,7 @@ export function UnitPicker(props: {
               { key: 'p', label: '总价', children: <strong data-testid="unit-sheet-price">{formatFen(unit.priceFen)}</strong> },
             ]} />
             <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
-              价格经批准，按基准价格 × 面积 × 调节系数计算（<ArticleLink article="第十二条" />）。
+              价格经批准，按基准价格 × 面积 × 调节系数计算（<DialogArticleLink article="第十二条" />）。
             </Typography.Paragraph>
             <Button type="primary" size="large" block onClick={onConfirm} loading={select.isPending} data-testid="select-confirm">
               确认选房
