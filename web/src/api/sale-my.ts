@@ -79,6 +79,8 @@ export interface MyRegistration {
   registeredAt?: string;
   paidAt?: string;
   closedReason?: string;
+  /** End of the plan's registration window; the list is frozen only after it (withdrawal ends there). */
+  windowClosesAt?: string;
 }
 
 /** An open project with the family's registration for it, if any. */
@@ -197,6 +199,7 @@ export function normalizeRegistration(raw: unknown): MyRegistration {
     registeredAt: str(pick(o, 'registeredAt', 'registered_at')),
     paidAt: str(pick(o, 'paidAt', 'paid_at')),
     closedReason: str(pick(o, 'closedReason', 'closed_reason')),
+    windowClosesAt: str(pick(obj(o.plan), 'registrationClosesAt', 'registration_closes_at', 'closesAt')),
   };
 }
 

@@ -21,14 +21,16 @@ export function RegistrationCard({ reg }: { reg: MyRegistration }) {
   const { message, modal } = App.useApp();
   const { pay, pending } = usePayDeposit();
   const withdraw = useWithdrawRegistration();
-  const canWithdraw = (reg.status === 'pending_payment' || reg.status === 'registered') && reg.rank === undefined && !reg.selection;
+  // Withdrawal is possible until the list is frozen, which happens only after the window closes.
+  const windowOpen = !reg.windowClosesAt || Date.now() < Date.parse(reg.windowClosesAt);
+  const canWithdraw = (reg.status === 'pending_payment' || reg.status === 'registered') && reg.rank === undefined && !reg.selection && windowOpen;
 
   const onWithdraw = () =>
     modal.confirm({
       title: '撤回认购登记',
       content: reg.status === 'registered'
-        ? '撤回后退出该项目摇号排序库，已缴纳的认购金将原路退还。摇号名单冻结后不能撤回。'
-        : '撤回后该登记作废，可在登记期内重新登记。',
+        ? '撤回后退出该项目摇号排序库，已缴纳的认购金原路退还，且不能再次登记本项目。'
+        : '撤回后该登记作废，且不能再次登记本项目。',
       okText: '确认撤回', cancelText: '取消', okButtonProps: { danger: true, 'data-testid': 'withdraw-registration-ok' } as never,
       onOk: async () => {
         try {
