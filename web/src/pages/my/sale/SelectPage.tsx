@@ -69,7 +69,7 @@ export function SelectPage() {
         <Space wrap size={[16, 4]}>
           <span>第 {t.batchNo ?? '—'} 批</span>
           {t.rank !== undefined && <span>摇号名次 第 {t.rank} 名</span>}
-          <span>剩余时间 <Countdown until={t.closesAt} testId="turn-countdown" onEnd={() => void turn.refetch()} /></span>
+          {canPick && <span>剩余时间 <Countdown until={t.closesAt} testId="turn-countdown" onEnd={() => void turn.refetch()} /></span>}
           <span style={{ color: 'rgba(0,0,0,0.65)' }}>截止 {formatDateTime(t.closesAt)}</span>
         </Space>
       </Card>
