@@ -32,6 +32,7 @@ export const STATUS: Record<string, { label: string; color: string }> = {
   removed: { label: '已移出轮候库', color: 'error' },
   lapsed: { label: '轮候资格失效', color: 'default' },
   cancelled: { label: '资格已撤销', color: 'error' },
+  purchased: { label: '已签约购房', color: 'success' },
 };
 
 export const WAITLIST: Record<string, { label: string; color: string }> = {
