@@ -9,7 +9,8 @@ import { CategoryText, StatusTag, WaitlistTag } from '../../components/Tags';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../lib/law';
 
-const ACTIVE = ['draft', 'submitted', 'returned', 'admitted', 'approved'];
+// A family that bought (purchased) stays in active_persons: it cannot apply again (第五条 限购1套).
+const ACTIVE = ['draft', 'submitted', 'returned', 'admitted', 'approved', 'purchased'];
 
 /** The family's applications with their status; start a new one when none is active. */
 export function MyApplicationsPage() {
