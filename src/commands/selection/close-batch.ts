@@ -31,7 +31,7 @@ async function closeLocked(tx: Tx, batch: BatchRow, projectName: string, now: Da
 }
 
 /** Closes the draw's open batch, if any (the caller holds the draw's lock). */
-export async function closeOpenBatch(tx: Tx, ctx: CommandContext, drawId: string, now: Date): Promise<{ batchNo: number; noShows: number } | undefined> {
+export async function closeOpenBatch(tx: Tx, drawId: string, now: Date): Promise<{ batchNo: number; noShows: number } | undefined> {
   const [open] = await tx.select().from(selectionBatches)
     .where(and(eq(selectionBatches.drawId, drawId), eq(selectionBatches.status, 'open'))).for('update');
   if (!open) return undefined;

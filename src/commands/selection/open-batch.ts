@@ -69,7 +69,7 @@ export async function openNextBatch(ctx: CommandContext, input: { drawId: string
     if (project.status !== 'selling') {
       throw new DomainError('PROJECT_NOT_SELLING', 409, `项目当前状态（${project.status}）下不能组织轮次选房。`, `The project is ${project.status}; batches cannot be opened.`, undefined, { status: project.status });
     }
-    const closed = await closeOpenBatch(tx, ctx, draw.id, now);
+    const closed = await closeOpenBatch(tx, draw.id, now);
     const left = await availableUnits(tx, project.id);
     if (left === 0) {
       throw new DomainError('NO_UNITS_LEFT', 409, '该项目已无可选房源，不能再开启选房批次。', 'No unit of the project is left to choose; no batch can be opened.');

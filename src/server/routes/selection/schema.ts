@@ -9,7 +9,7 @@ export const UnitParams = z.object({ id: z.uuid().describe('unit id') });
 
 export const OpenBody = z.object({
   batchNo: z.number().int().positive().optional().describe('the number of the batch to open; a retry with the same number returns that batch'),
-}).optional();
+}).nullish().describe('optional; a POST without a body arrives as null');
 export const MarkBody = z.object({
   batchId: z.uuid(), registrationId: z.uuid(),
   outcome: z.enum(['no_show', 'refused']).describe('no_show 未到场 · refused 放弃 (after choosing: the unit goes back)'),
