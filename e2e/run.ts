@@ -82,6 +82,8 @@ async function startServer(port: number, dataDir: string, databaseUrl: string | 
       HOST: '127.0.0.1',
       QC_DATA_DIR: dataDir,
       QC_WEB_DIST: webDist,
+      // Lets e2e steps move the server's clock across windows that last days (src/server/routes/testing-clock).
+      QC_TEST_CLOCK: '1',
       QC_DATA_KEY: randomBytes(32).toString('base64'),
       QC_INDEX_KEY: randomBytes(32).toString('base64'),
       NODE_ENV: 'test',

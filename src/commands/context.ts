@@ -39,5 +39,20 @@ export function fixedClock(today: string): Clock & { set(day: string): void } {
   };
 }
 
+/**
+ * The real clock moved forward by an offset that only grows: browser tests run processes that span
+ * days on a running server (QC_TEST_CLOCK=1, src/server/routes/testing-clock). Never in production.
+ */
+export function offsetClock(): Clock & { advance(ms: number): void; offsetMs(): number } {
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  return {
+    now,
+    today: () => todayInShanghai(now()),
+    advance: (ms: number) => { if (ms > 0) offset += ms; },
+    offsetMs: () => offset,
+  };
+}
+
 /** The account id recorded for actions of the platform itself (jobs); null in foreign keys. */
 export const SYSTEM_ACTOR: Actor = { accountId: '', role: 'system' };

@@ -29,4 +29,6 @@ export type AppDeps = {
   loginWindowMs?: number;
   /** Largest request body in bytes; default 256 KiB. */
   bodyLimit?: number;
+  /** Only with QC_TEST_CLOCK=1 (browser tests): moves `clock` forward through POST /api/testing/clock. */
+  clockControl?: { advance(ms: number): void; offsetMs(): number };
 };

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { migrate } from '../../db/client.js';
 import { openConfiguredDb, resolveDataDir } from '../database.js';
 import { loadFieldCrypto } from '../../crypto/index.js';
-import { systemClock } from '../../commands/context.js';
+import { offsetClock, systemClock } from '../../commands/context.js';
 import { countAccounts } from '../../commands/accounts/register.js';
 import { demoProvider, seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD } from '../../demo/accounts.js';
@@ -27,14 +27,16 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   const dataDir = resolveDataDir(opts.dataDir);
   const handle = await openConfiguredDb(opts.dataDir);
   await migrate(handle);
-  const clock = systemClock;
+  // Browser tests move time forward across a registration window (QC_TEST_CLOCK=1); never set in production.
+  const testClock = process.env.QC_TEST_CLOCK === '1' ? offsetClock() : undefined;
+  const clock = testClock ?? systemClock;
   const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
   // The departments are simulated until real adapters are connected; the demo families are in its book.
   const dataChecks = demoProvider(() => clock.now());
   // 认购金 (第十一条) go through the simulated bank until a bank is contracted; its key stays in the data dir.
   const gateway = new SimulatedBank({ key: loadSimBankKey({ dataDir }), now: () => clock.now() });
   const app = await buildApp({
-    db: handle, clock, dataChecks, crypto, gateway, logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    db: handle, clock, dataChecks, crypto, gateway, ...(testClock ? { clockControl: testClock } : {}), logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.QC_LOGIN_MAX ? { loginMax: Number(process.env.QC_LOGIN_MAX) } : {}),
     // e2e serves a snapshot of web/dist so a rebuild during the run cannot change the pages.
     ...(process.env.QC_WEB_DIST ? { webDist: process.env.QC_WEB_DIST } : {}),

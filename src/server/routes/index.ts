@@ -23,6 +23,7 @@ import { myRegistrationRoutes } from './my-registrations/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
+import { testingClockRoutes } from './testing-clock/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -34,4 +35,5 @@ export const ROUTES: RouteModule[] = [
   projectRoutes, priceApprovalRoutes, salePlanRoutes,
   selectionRoutes, mySelectionRoutes,
   myRegistrationRoutes, paymentRoutes, reconciliationRoutes,
+  testingClockRoutes,
 ];

@@ -60,10 +60,10 @@ describe('statusCounts: the legend counts every status, zeros included', () => {
 describe('unitAccessibleName: never colour alone — the cell says its status in words', () => {
   const b: GridBuilding = { id: 'b1', name: '3号楼', floors: 20, units: [] };
   it('names building, floor, room, status, area, layout and orientation', () => {
-    expect(unitAccessibleName(b, u('a', 12, '1203', 'available'))).toBe('3号楼 12层 1203 可选 89.50平方米 三室两厅 南北');
+    expect(unitAccessibleName(b, u('a', 12, '1203', 'available'))).toBe('3号楼 12层 1203 可选 89.50㎡ 三室两厅 南北');
   });
   it('adds the price only when asked, and says when the cell is selected', () => {
     expect(unitAccessibleName(b, u('a', 12, '1203', 'reserved', 123456700), { showPrice: true, selected: true }))
-      .toBe('3号楼 12层 1203 已锁定 89.50平方米 三室两厅 南北 总价¥1,234,567.00 已选中');
+      .toBe('3号楼 12层 1203 已选中 89.50㎡ ¥1,234,567.00 三室两厅 南北');
   });
 });

@@ -69,21 +69,20 @@ export function formatArea(area: string | number): string {
 }
 
 /**
- * The accessible name of a cell: everything the colour shows, and more, in words, e.g.
- * "3号楼 12层 1203 可选 89.50平方米 三室两厅 南北 总价¥1,234,567.00 已选中".
+ * The accessible name of a cell: everything the colour shows, and more, in words. It holds the
+ * cell's visible text in the same order (number, status, area, price), so that what a speech
+ * user reads on screen is what they can say (WCAG 2.5.3), e.g.
+ * "3号楼 12层 1203 可选 89.50㎡ ¥1,234,567.00 三室两厅 南北".
  */
 export function unitAccessibleName(b: GridBuilding, u: GridUnit, opts: { showPrice?: boolean; selected?: boolean } = {}): string {
-  const area = Number(u.area);
   const parts = [
     b.name,
     `${u.floor}层`,
     u.number,
-    unitStatusLabel(u.status),
-    `${Number.isFinite(area) ? area.toFixed(2) : u.area}平方米`,
-    u.layout,
-    u.orientation,
+    opts.selected ? '已选中' : unitStatusLabel(u.status),
+    formatArea(u.area),
   ];
-  if (opts.showPrice && u.priceFen != null) parts.push(`总价${formatFen(u.priceFen)}`);
-  if (opts.selected) parts.push('已选中');
+  if (opts.showPrice) parts.push(formatFen(u.priceFen));
+  parts.push(u.layout, u.orientation);
   return parts.filter(Boolean).join(' ');
 }

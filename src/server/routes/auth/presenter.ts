@@ -7,7 +7,7 @@ export function presentAccount(a: AccountView) {
     account: {
       id: a.id,
       username: a.username,
-      role: a.role as 'applicant' | 'district_staff' | 'city_staff' | 'auditor',
+      role: a.role as 'applicant' | 'implementer' | 'district_staff' | 'city_staff' | 'auditor',
       districtCode: a.districtCode,
       displayName: a.displayName,
     },

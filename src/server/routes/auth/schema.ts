@@ -16,7 +16,7 @@ export const LoginBody = z.object({
 export const Account = z.object({
   id: z.string(),
   username: z.string(),
-  role: z.enum(['applicant', 'district_staff', 'city_staff', 'auditor']),
+  role: z.enum(['applicant', 'implementer', 'district_staff', 'city_staff', 'auditor']),
   districtCode: z.string().nullable(),
   displayName: z.string(),
 });
