@@ -79,7 +79,7 @@ describe.each(TEST_DB_KINDS)('jobs on %s', (kind) => {
 
   it('pg-boss runs the jobs on this database and the outbox is dispatched to the log', async () => {
     const lines: Record<string, unknown>[] = [];
-    const s = await startJobs(h, { ...w.deps, log: (l) => lines.push(l) }, { crons: { 'waitlist-recheck': false, 'waitlist-reminders': false, 'waitlist-lapse': false, 'outbox-dispatch': false }, dispatchEveryMs: 0 });
+    const s = await startJobs(h, { ...w.deps, log: (l) => lines.push(l) }, { crons: { 'waitlist-recheck': false, 'waitlist-reminders': false, 'waitlist-lapse': false, 'outbox-dispatch': false, 'contracts-lapse': false, 'deposit-refunds': false }, dispatchEveryMs: 0 });
     try {
       await s.send('outbox-dispatch');
       await s.send('waitlist-lapse');
