@@ -26,7 +26,7 @@ describe('quancheng rules (spawned)', () => {
     const r = cli(['rules', 'list']);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
-    expect(lines.map((l) => l.split('\t')[0])).toEqual(['housing.eligibility', 'housing.waitlist-status', 'housing.unit-price', 'housing.down-payment']);
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['housing.eligibility', 'housing.waitlist-status', 'housing.unit-price', 'housing.down-payment', 'housing.conversion']);
     expect(lines[0]).toContain('济政发〔2025〕3号 第五条、第六条、第十五条');
     expect(lines[1]).toContain('济政发〔2025〕3号 第八条');
   });

@@ -49,6 +49,7 @@ describe('no rule reads a parameter on a date before it starts', () => {
     'housing.waitlist-status': { admittedOn: '2025-03-31', lastConfirmedOn: null, purchased: false },
     'housing.unit-price': { basePricePerM2: 900000, floatRange: 0.05, area: 89.57, coefficient: 1.03 },
     'housing.down-payment': { price: 100000000, downPayment: 15000000, loanType: 'commercial' },
+    'housing.conversion': { status: 'available', offeredOn: '2025-04-01' },
   };
 
   it('every rule has a sample input here', () => {

@@ -10,6 +10,7 @@ import { eligibilityRule } from './housing/eligibility.js';
 import { waitlistStatusRule } from './housing/waitlist-status.js';
 import { downPaymentRule } from './housing/down-payment.js';
 import { unitPriceRule } from './housing/unit-price.js';
+import { conversionRule } from './housing/conversion.js';
 
 /** A pure rule: input schema, citations, the parameters it reads, and evaluate(input, asOf). */
 export interface Rule<I, O> {
@@ -26,6 +27,7 @@ export const rules: Record<string, Rule<any, any>> = {
   [waitlistStatusRule.id]: waitlistStatusRule,
   [unitPriceRule.id]: unitPriceRule,
   [downPaymentRule.id]: downPaymentRule,
+  [conversionRule.id]: conversionRule,
 };
 
 /** One problem with an input, naming the field as a dotted path ("members.0.idNumber"). */

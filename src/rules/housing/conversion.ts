@@ -9,7 +9,8 @@
  * been on offer for a year. The day it was offered counts as day 0; on day N it qualifies.
  * Only a unit on offer now (status `available`) can be converted: a reserved unit has a buyer.
  */
-import { daysBetween, isIsoDate } from '../core/dates.js';
+import { z } from 'zod';
+import { daysBetween, isIsoDate, isoDate } from '../core/dates.js';
 import { RuleInputError } from '../core/errors.js';
 import { type RuleResult, Tracer } from '../core/trace.js';
 import { art, requireInForce } from './measure.js';
@@ -17,7 +18,11 @@ import { art, requireInForce } from './measure.js';
 export const CONVERSION_ID = 'housing.conversion';
 export const CONVERSION_PARAMS = ['housing.measure.in_force', 'housing.conversion.min_unsold_days'];
 
-/** What the rule needs of the unit. */
+/** What the rule needs of the unit: its status and the day it was first offered (null: never offered). */
+export const conversionInput = z.object({
+  status: z.enum(['draft', 'available', 'reserved', 'sold', 'converted']),
+  offeredOn: isoDate.nullable(),
+});
 export type ConversionInput = { status: string; offeredOn: string | null };
 /** `unsoldDays` is null for a unit never offered. */
 export type ConversionValue = { convertible: boolean; unsoldDays: number | null; minUnsoldDays: number; reason: 'ok' | 'not_available' | 'never_offered' | 'too_recent' };
@@ -42,3 +47,13 @@ export function evaluateConversion(input: ConversionInput, asOf: string): RuleRe
   t.step('第十六条', 'days unsold since first offered ≥ min_unsold_days', unsoldDays, long, [min]);
   return done({ convertible: long, unsoldDays, reason: long ? 'ok' : 'too_recent' });
 }
+
+/** The registry entry (`quancheng rules eval housing.conversion`). */
+export const conversionRule = {
+  id: CONVERSION_ID,
+  title: '长期未售房源转换用途（第十六条） / may a long-unsold unit be converted to another type',
+  citations: [art(16)],
+  input: conversionInput,
+  params: CONVERSION_PARAMS,
+  evaluate: evaluateConversion,
+};
