@@ -3,7 +3,7 @@
  * running the real commands under a clock set to the day each step happened (so history,
  * notices, notifications and the audit chain are what the platform itself would have
  * written). Idempotent: an account that already has applications is left alone, so
- * running the seed twice changes nothing.
+ * running the seed twice changes nothing. Then the sale of two projects (src/demo/sale.ts).
  *
  * One exception, stated: a family can only have lapsed (第八条) two years after admission,
  * and admission needs the measure in force (2025-03-31). While "today" is less than two
@@ -28,6 +28,8 @@ import { lapseUnconfirmed } from '../jobs/reconfirm.js';
 import { SimulatedProvider } from '../datachecks/index.js';
 import { DEMO_FAMILIES, DEMO_SIM_RECORDS, type DemoFamily } from './families.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './accounts.js';
+import { demoBank, seedSaleDemo, type DemoBank } from './sale.js';
+import { randomSimBankKey } from '../payments/index.js';
 
 /** The measure's first day (第三十四条); nothing is admitted before it. */
 const IN_FORCE = '2025-03-31';
@@ -36,6 +38,8 @@ export interface SeedResult {
   accountsCreated: number;
   applicationsCreated: number;
   lapsed: number;
+  /** Sale projects told (src/demo/sale.ts). */
+  saleProjects: number;
 }
 
 /** A SimulatedProvider that knows the demo families. */
@@ -101,10 +105,14 @@ async function importLegacy(c: Ctx, f: DemoFamily, applicant: Actor, admittedOn:
   });
 }
 
-/** Load the demo. `today` defaults to the real date in Asia/Shanghai. */
-export async function seedDemo(handle: DbHandle, deps: { crypto: FieldCrypto; today: string; log?: (s: string) => void }): Promise<SeedResult> {
+/**
+ * Load the demo. `today` defaults to the real date in Asia/Shanghai; `now` (the moment of loading,
+ * on `today`) places the open selection batch of the sale demo; `bank` is the simulated bank the
+ * platform serves (start.ts), so the 认购金 the demo pays are signed with its key and can be refunded.
+ */
+export async function seedDemo(handle: DbHandle, deps: { crypto: FieldCrypto; today: string; now?: Date; bank?: DemoBank; log?: (s: string) => void }): Promise<SeedResult> {
   const c: Ctx = { handle, crypto: deps.crypto, today: deps.today };
-  const out: SeedResult = { accountsCreated: 0, applicationsCreated: 0, lapsed: 0 };
+  const out: SeedResult = { accountsCreated: 0, applicationsCreated: 0, lapsed: 0, saleProjects: 0 };
   for (const s of DEMO_STAFF) {
     const r = await createStaff({ db: handle.db }, { username: s.username, password: DEMO_PASSWORD, displayName: s.displayName, role: s.role, ...(s.districtCode ? { districtCode: s.districtCode } : {}) });
     if (r.created) out.accountsCreated++;
@@ -137,5 +145,7 @@ export async function seedDemo(handle: DbHandle, deps: { crypto: FieldCrypto; to
   }
   const clock = fixedClock(deps.today);
   out.lapsed = (await lapseUnconfirmed({ db: handle.db, clock, crypto: deps.crypto, dataChecks: demoProvider(() => clock.now()) })).lapsed;
+  const bank = deps.bank ?? demoBank(randomSimBankKey(), { now: () => new Date() });
+  out.saleProjects = (await seedSaleDemo(handle, { crypto: deps.crypto, today: deps.today, bank, ...(deps.now ? { now: deps.now } : {}), ...(deps.log ? { log: deps.log } : {}) })).projects;
   return out;
 }

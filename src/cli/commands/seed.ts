@@ -9,6 +9,9 @@ import { loadFieldCrypto } from '../../crypto/index.js';
 import { isIsoDate, todayInShanghai } from '../../rules/core/dates.js';
 import { seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../demo/accounts.js';
+import { demoBank } from '../../demo/sale.js';
+import { loadSimBankKey } from '../../payments/index.js';
+import { systemClock } from '../../commands/context.js';
 
 /** Registers `seed`. */
 export function registerSeed(program: Command): void {
@@ -29,8 +32,10 @@ export function registerSeed(program: Command): void {
       try {
         await migrate(h);
         const crypto = loadFieldCrypto({ keyFile: `${dataDir}/keys.json` });
-        const r = await seedDemo(h, { crypto, today, log: (s) => process.stdout.write(`${s}\n`) });
-        process.stdout.write(`seeded (${h.kind}): ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.lapsed} lapsed\n`);
+        // The 认购金 the demo pays are signed with the key of the platform's simulated bank (start.ts).
+        const bank = demoBank(loadSimBankKey({ dataDir }), systemClock);
+        const r = await seedDemo(h, { crypto, today, ...(o.today ? {} : { now: new Date() }), bank, log: (s) => process.stdout.write(`${s}\n`) });
+        process.stdout.write(`seeded (${h.kind}): ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.lapsed} lapsed, ${r.saleProjects} sale projects\n`);
         process.stdout.write(`demo accounts (password ${DEMO_PASSWORD}): family1…family12, ${DEMO_STAFF.map((s) => s.username).join(', ')} — see src/demo/ACCOUNTS.md\n`);
       } finally {
         await h.close();

@@ -14,7 +14,8 @@ import { demoProvider, seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD } from '../../demo/accounts.js';
 import { startJobs } from '../../jobs/index.js';
 import { buildApp } from '../../server/app.js';
-import { SimulatedBank, loadSimBankKey } from '../../payments/index.js';
+import { loadSimBankKey } from '../../payments/index.js';
+import { demoBank } from '../../demo/sale.js';
 
 /** Options of `start` (each also read from the environment). */
 export type StartOptions = { port?: number; host?: string; dataDir?: string; seed?: boolean; jobs?: boolean };
@@ -34,7 +35,9 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   // The departments are simulated until real adapters are connected; the demo families are in its book.
   const dataChecks = demoProvider(() => clock.now());
   // 认购金 (第十一条) go through the simulated bank until a bank is contracted; its key stays in the data dir.
-  const gateway = new SimulatedBank({ key: loadSimBankKey({ dataDir }), now: () => clock.now() });
+  // The demo seed pays earlier days' 认购金 through this same bank, holding its clock meanwhile (src/demo/sale.ts).
+  const bank = demoBank(loadSimBankKey({ dataDir }), clock);
+  const gateway = bank.gateway;
   const app = await buildApp({
     db: handle, clock, dataChecks, crypto, gateway, ...(testClock ? { clockControl: testClock } : {}), logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.QC_LOGIN_MAX ? { loginMax: Number(process.env.QC_LOGIN_MAX) } : {}),
@@ -45,8 +48,8 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
 
   // "First start" = no account yet; an operator's own data is never overwritten by the demo.
   if (opts.seed !== false && (await countAccounts(handle.db)) === 0) {
-    const r = await seedDemo(handle, { crypto, today: clock.today(), log: (s) => log.info(s) });
-    log.info(`demo data loaded: ${r.accountsCreated} accounts, ${r.applicationsCreated} applications (password ${DEMO_PASSWORD})`);
+    const r = await seedDemo(handle, { crypto, today: clock.today(), now: clock.now(), bank, log: (s) => log.info(s) });
+    log.info(`demo data loaded: ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.saleProjects} sale projects (password ${DEMO_PASSWORD})`);
   }
   const jobs = opts.jobs === false
     ? null
