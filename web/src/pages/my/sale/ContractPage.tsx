@@ -132,7 +132,8 @@ export function ContractPage() {
         <Alert type="warning" showIcon title="未找到该选房记录" description="请从“我的认购”进入。" action={<LinkButton to="/my/sale">我的认购</LinkButton>} />
       ) : contract?.status !== 'lapsed' && (
         <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{contract ? '修改付款方式' : '付款方式与首付款'}</h2>}>
-          <ContractForm key={contract?.id ?? 'new'} priceFen={priceFen} heldFen={heldFen} submitting={generate.isPending} serverError={generate.error}
+          {/* The registration list knows a contract only in short; the form starts again once the full contract (its down payment) is read. */}
+          <ContractForm key={`${contract?.id ?? 'new'}-${contract?.downPaymentFen ?? ''}`} priceFen={priceFen} heldFen={heldFen} submitting={generate.isPending} serverError={generate.error}
             initial={contract ? { loanType: contract.loanType, downPaymentFen: contract.downPaymentFen } : undefined}
             submitLabel={contract ? '重新生成合同' : '生成合同'} onSubmit={onGenerate} />
         </Card>

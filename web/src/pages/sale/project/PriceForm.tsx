@@ -69,10 +69,10 @@ export function PriceForm({ project }: TabProps) {
       <Form layout="vertical">
         <Space wrap align="start">
           <Form.Item label="配售基准价格（元/㎡）" required validateStatus={base && baseFen === null ? 'error' : undefined} help={base && baseFen === null ? '请填写正确的金额，最多两位小数' : undefined}>
-            <InputNumber stringMode min="0.01" precision={2} style={{ width: 180 }} value={base} onChange={(v) => setBase(v === null ? null : String(v))} data-testid="price-base" />
+            <InputNumber stringMode min="0.01" precision={2} style={{ width: 180 }} value={base} onChange={(v) => setBase(v === null ? null : String(v))} data-testid="price-base" aria-label="配售基准价格（元/㎡）" />
           </Form.Item>
           <Form.Item label="浮动幅度（±%）" required extra={bounds ? `调节系数允许范围 ${bounds[0]} – ${bounds[1]}` : undefined}>
-            <InputNumber stringMode min="0" max="99.9999" style={{ width: 140 }} value={range} onChange={(v) => setRange(v === null ? null : String(v))} data-testid="price-range" />
+            <InputNumber stringMode min="0" max="99.9999" style={{ width: 140 }} value={range} onChange={(v) => setRange(v === null ? null : String(v))} data-testid="price-range" aria-label="浮动幅度（±%）" />
           </Form.Item>
           <Form.Item label="按楼层批量设置系数" extra="系数 = 起始系数 + (楼层 − 1) × 每层增减">
             <Space.Compact>
