@@ -19,7 +19,7 @@
  * Time: the batch window is the plan's window_minutes, at most one day (sale-plans/schema.ts), so
  * the batch is opened shortly before the demo is loaded (`now`) and stays open for about a day.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, DbHandle } from '../db/client.js';
 import { accounts, applications, projects } from '../db/schema.js';
 import type { FieldCrypto } from '../crypto/index.js';
@@ -72,9 +72,10 @@ const as = (s: Story, actor: Actor): CommandContext =>
   ({ db: s.db, clock: s.clock, crypto: s.crypto, dataChecks: new SimulatedProvider(DEMO_SIM_RECORDS, () => s.clock.now()), actor });
 const PUBLIC: Actor = { accountId: '', role: 'public' };
 const FAMILIES = ['family1', 'family6', 'family7', 'family8', 'family11'];
+const PEOPLE = [...FAMILIES, 'anju', 'lixia', 'city'];
 
 async function actorsOf(db: Db): Promise<Record<string, Actor>> {
-  const rows = await db.select().from(accounts);
+  const rows = await db.select().from(accounts).where(inArray(accounts.username, PEOPLE));
   return Object.fromEntries(rows.map((a) => [a.username, {
     accountId: a.id, role: a.role as Actor['role'], ...(a.districtCode ? { districtCode: a.districtCode } : {}),
   }]));
@@ -82,7 +83,7 @@ async function actorsOf(db: Db): Promise<Record<string, Actor>> {
 
 /** Why the demo cannot be told (an account missing, a family no longer in the waiting list), else null. */
 async function notReady(db: Db, actors: Record<string, Actor>): Promise<string | null> {
-  for (const username of [...FAMILIES, 'anju', 'lixia', 'city']) if (!actors[username]) return `${username} is missing`;
+  for (const username of PEOPLE) if (!actors[username]) return `${username} is missing`;
   for (const username of FAMILIES) {
     const apps = await db.select().from(applications).where(eq(applications.accountId, actors[username]!.accountId));
     if (!apps.some((a) => a.status === 'admitted')) return `${username} is not in the waiting list`;
