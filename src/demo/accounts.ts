@@ -11,5 +11,5 @@ export const DEMO_STAFF: Array<{ username: string; displayName: string; role: St
   { username: 'gaoxin', displayName: '高新区建设管理部审核员', role: 'district_staff', districtCode: 'Z01' },
   { username: 'city', displayName: '市住房城乡建设局工作人员', role: 'city_staff' },
   { username: 'audit', displayName: '审计人员', role: 'auditor' },
-  { username: 'anju', displayName: '济南安居置业有限公司（项目实施主体）', role: 'implementer' },
+  { username: 'anju', displayName: '济南安居置业有限公司', role: 'implementer' },
 ];
