@@ -9,6 +9,6 @@ export { selectUnit, refuseTurn } from './select.js';
 export { releaseSelection } from './release.js';
 export { startRollingSale, rollingSelect } from './rolling.js';
 export { convertUnit, TARGET_USES, TARGET_USE_ZH, type Conversion, type ConvertInput, type TargetUse } from './convert.js';
-export { selectionBoard, mySelectionTurn, selectionView, type MyTurn, type SelectionBoard, type SelectionView } from './views.js';
+export { selectionBoard, mySelectionTurn, myLiveSelection, selectionView, type MyTurn, type SelectionBoard, type SelectionView } from './views.js';
 export type { BatchRow, SelectionRow } from './store.js';
 export type { Chosen } from './claim.js';

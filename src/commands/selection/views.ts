@@ -142,3 +142,19 @@ export async function mySelectionTurn(ctx: CommandContext, input: { projectId?: 
     };
   });
 }
+
+/**
+ * The unit the family holds now (a live selection: locked or signed), from a round or a rolling
+ * sale, or null. A family holds at most one in the city (第十一条, selections_app_live_uq).
+ */
+export async function myLiveSelection(ctx: CommandContext): Promise<SelectionView | null> {
+  requireRole(ctx.actor, ['applicant']);
+  return ctx.db.transaction(async (tx) => {
+    const apps = await queryRows<{ id: string }>(tx, sql`select id from applications where account_id = ${ctx.actor.accountId}`);
+    for (const a of apps) {
+      const live = await liveSelectionOf(tx, a.id);
+      if (live) return selectionView(tx, live);
+    }
+    return null;
+  });
+}

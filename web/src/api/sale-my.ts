@@ -258,6 +258,14 @@ export function useMyTurn(opts: { refetchInterval?: number } = {}) {
   });
 }
 
+/** The unit the family holds now (a round or a rolling sale), or null: survives a reload before the contract. */
+export function useMyLiveSelection() {
+  return useQuery({
+    queryKey: ['my', 'selections', 'current'],
+    queryFn: async (): Promise<MySelection | null> => normalizeSelection(await get('/api/my/selections/current')) ?? null,
+  });
+}
+
 /** The family's contracts. */
 export function useMyContracts() {
   return useQuery({

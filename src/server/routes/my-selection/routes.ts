@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mySelectionTurn, refuseTurn, rollingSelect, selectUnit } from '../../../commands/selection/index.js';
+import { myLiveSelection, mySelectionTurn, refuseTurn, rollingSelect, selectUnit } from '../../../commands/selection/index.js';
 import type { AppDeps } from '../../deps.js';
 import { idempotent } from '../../idempotency.js';
 import { commandContext, guard } from '../../pipeline.js';
@@ -24,6 +24,14 @@ export function mySelectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     preValidation: guard('my.registrations.read'),
     schema: { tags, security, summary: '我的选房 My open turn: batch, window, outcome and the grid (null when none)', querystring: TurnQuery, response: { 200: Turn } },
   }, async (req) => presentTurn(await mySelectionTurn(commandContext(deps, req), { projectId: req.query.projectId })));
+
+  r.get('/api/my/selections/current', {
+    preValidation: guard('my.registrations.read'),
+    schema: { tags, security, summary: '我选定的房源 The unit my family holds now (round or rolling sale), or null', response: { 200: Selection.nullable() } },
+  }, async (req) => {
+    const s = await myLiveSelection(commandContext(deps, req));
+    return s ? presentSelection(s) : null;
+  });
 
   r.post('/api/my/selections', {
     preValidation: guard('my.selection.write'),

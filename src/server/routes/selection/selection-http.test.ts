@@ -98,6 +98,9 @@ describe.each(TEST_DB_KINDS)('选房 over HTTP (第十一、十六条) on %s', (
     const buy = await fam[4]!.post('/api/my/rolling-selections', { unitId: w.unitIds[2] });
     expect(buy.json()).toMatchObject({ kind: 'rolling', status: 'locked', unit: { number: '201' } });
     expect((await fam[1]!.post('/api/my/rolling-selections', { unitId: w.unitIds[2] })).json().code).toBe('UNIT_TAKEN');
+    // Back later (a reload before the contract): the family finds the unit it holds; another family holds none.
+    expect((await fam[4]!.get('/api/my/selections/current')).json()).toMatchObject({ id: buy.json().id, kind: 'rolling', unit: { number: '201' } });
+    expect((await fam[1]!.get('/api/my/selections/current')).json()).toBeNull();
 
     const conv = `/api/units/${w.unitIds[3]}/conversion`;
     const body = { targetUse: 'affordable_rental', decisionNo: '历下政字〔2027〕8号', reason: '长期未售出' };

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useLocation, useParams } from 'react-router-dom';
 import { download } from '../../../api/client';
-import { type HeldUnit, type MyContract, useGenerateContract, useMyContracts, useMyRegistrations, useMyTurn, useSignContract } from '../../../api/sale-my';
+import { type HeldUnit, type MyContract, useGenerateContract, useMyContracts, useMyLiveSelection, useMyRegistrations, useMyTurn, useSignContract } from '../../../api/sale-my';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { DialogArticleLink } from './DialogArticleLink';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
@@ -29,6 +29,7 @@ export function ContractPage() {
   const contracts = useMyContracts();
   const regs = useMyRegistrations();
   const turn = useMyTurn();
+  const live = useMyLiveSelection();
   const generate = useGenerateContract();
   const sign = useSignContract();
 
@@ -36,7 +37,8 @@ export function ContractPage() {
   const contract: MyContract | undefined = contracts.data?.find((c) => c.selectionId === selectionId) ?? reg?.contract;
   const turnSel = turn.data?.selection?.id === selectionId ? turn.data?.selection : undefined;
   // Each source knows part of the unit (the registration list only its number and price): merge them.
-  const unit = mergeUnits(state?.unit, turnSel?.unit, reg?.selection?.unit, contract?.unit);
+  const liveSel = live.data?.id === selectionId ? live.data : undefined;
+  const unit = mergeUnits(state?.unit, turnSel?.unit, reg?.selection?.unit, liveSel?.unit, contract?.unit);
   const priceFen = contract?.priceFen ?? unit?.priceFen ?? undefined;
   const heldFen = reg?.heldFen;
   const projectName = contract?.projectName ?? reg?.project.name ?? (turnSel ? turn.data?.projectName : undefined) ?? state?.projectName;

@@ -2,7 +2,7 @@ import { Alert, App, Empty, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useMyApplications } from '../../../api/my';
-import { useMyRegistrations, useMySaleProjects, useMyTurn } from '../../../api/sale-my';
+import { useMyLiveSelection, useMyRegistrations, useMySaleProjects, useMyTurn } from '../../../api/sale-my';
 import { usePublicProjects } from '../../../api/sale-public';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -26,6 +26,7 @@ export function MySalePage() {
   const open = useMySaleProjects();
   const regs = useMyRegistrations();
   const turn = useMyTurn({ refetchInterval: 30_000 });
+  const live = useMyLiveSelection();
   const pub = usePublicProjects();
   const admitted = (apps.data ?? []).some((a) => a.status === 'admitted' || a.status === 'approved');
   const purchased = (apps.data ?? []).some((a) => (a.status as string) === 'purchased');
@@ -84,6 +85,13 @@ export function MySalePage() {
             </div>
           ))}
         </>
+      )}
+
+      {live.data && live.data.kind === 'rolling' && (
+        <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="rolling-held"
+          title={`您已在常态化配售中选定 ${live.data.unit?.buildingName ?? ''} ${live.data.unit?.number ?? ''} 室`}
+          description={<LinkButton to={`/my/sale/contract/${live.data.id}`} type="primary" data-testid="go-contract">
+            {live.data.status === 'signed' ? '查看合同' : '填写付款方式并生成合同'}</LinkButton>} />
       )}
 
       <h2 style={h2}>我的登记</h2>
