@@ -121,8 +121,15 @@ export function LotteryVerifyPage() {
             dataSource={report.checks}
             renderItem={(c) => (
               <List.Item data-testid={`verify-check-${c.step}`} data-state={c.state}>
-                <List.Item.Meta avatar={ICON[c.state]} title={`第 ${c.step} 项：${c.title_zh}（${STATE_TEXT[c.state]}）`}
-                  description={<><div style={{ wordBreak: 'break-all' }}>{c.message_zh}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.message_en}</Typography.Text></>} />
+                {/* Not List.Item.Meta: its title is an h4, which would skip heading levels under the page's h1. */}
+                <Space align="start">
+                  {ICON[c.state]}
+                  <div>
+                    <div style={{ fontWeight: 600 }}>{`第 ${c.step} 项：${c.title_zh}（${STATE_TEXT[c.state]}）`}</div>
+                    <div style={{ wordBreak: 'break-all' }}>{c.message_zh}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.message_en}</Typography.Text>
+                  </div>
+                </Space>
               </List.Item>
             )}
           />
