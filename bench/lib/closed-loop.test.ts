@@ -6,7 +6,7 @@ describe('closed-loop load driver', () => {
     const calls: string[] = [];
     const seen = new Set<number>();
     const r = await runClosedLoop({
-      clients: 3, seconds: 0.2, warmupSeconds: 0.05,
+      clients: 3, seconds: 0.5, warmupSeconds: 0.05,
       setup: async (i) => ({ client: i }),
       atWindowStart: () => { calls.push('start'); },
       atWindowEnd: () => { calls.push('end'); },
@@ -22,7 +22,9 @@ describe('closed-loop load driver', () => {
     expect(seen.size).toBe(Math.max(...seen) - 99); // sequence numbers are unique and dense
     expect(Object.keys(r.errors)).toEqual(['BOOM']);
     expect(r.ok).toBe(r.latency.count);
-    expect(r.parts.part?.count).toBe(r.ok);
-    expect(r.parts.part?.p50Ms).toBe(1);
+    // How many operations fall inside the window depends on the machine's load (a stalled event
+    // loop can leave none): assert what holds whatever the timing.
+    expect(r.parts.part?.count ?? 0).toBe(r.ok);
+    if (r.ok > 0) expect(r.parts.part?.p50Ms).toBe(1);
   });
 });
