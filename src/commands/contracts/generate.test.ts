@@ -6,22 +6,10 @@ import { auditLog, contracts, notifications, units } from '../../db/schema.js';
 import { param } from '../../params/load.js';
 import { mulRate } from '../../rules/core/money.js';
 import { saleWorld, type SaleWorld } from '../sale/testing.js';
-import { isDomainError } from '../errors.js';
 import { generateContract } from './index.js';
-import { familyHolding, holdUnit } from './testing.js';
+import { familyHolding, holdUnit, refusal } from './testing.js';
 
 const PRICE = 72_000_000; // 90 m² × ¥8,000.00, coefficient 1
-
-/** The DomainError a call throws. */
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.each(TEST_DB_KINDS)('第十三条 down payment and drawing up the contract (第十四条) on %s', (kind) => {
   let h: DbHandle;

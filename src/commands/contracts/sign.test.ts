@@ -9,21 +9,10 @@ import { verifyAuditChain } from '../../audit/index.js';
 import { extractText, hasPdftotext } from '../../documents/pdf-inspect.js';
 import { saleWorld, type SaleWorld } from '../sale/testing.js';
 import { depositBalance, postDeposit } from '../deposits/ledger.js';
-import { isDomainError } from '../errors.js';
 import { contractPdf, generateContract, listMyContracts, listProjectContracts, signContract } from './index.js';
-import { familyHolding, holdUnit, paidRegistration, secondProject, withApplicantName } from './testing.js';
+import { familyHolding, holdUnit, paidRegistration, refusal, secondProject, withApplicantName } from './testing.js';
 
 const PRICE = 72_000_000;
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.each(TEST_DB_KINDS)('第十一条/第十四条 signing the contract on %s', (kind) => {
   let h: DbHandle;

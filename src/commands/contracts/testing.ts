@@ -15,6 +15,7 @@ import {
 import { familyForm, idFor } from '../applications/fixtures.js';
 import { postDeposit } from '../deposits/ledger.js';
 import { SALE_PRICE_PER_M2_FEN, type SaleWorld } from '../sale/testing.js';
+import { type DomainError, isDomainError } from '../errors.js';
 
 type ProjectRow = typeof projects.$inferSelect;
 type PlanRow = typeof salePlans.$inferSelect;
@@ -89,4 +90,15 @@ export async function withApplicantName(h: DbHandle, w: SaleWorld, i: number, na
     applicationId: f.applicationId, seq: 1, kind: 'initial', status: 'approved', formEnc: w.crypto.encryptJson(form, AAD.revisionForm(f.applicationId)),
   });
   return idNumber;
+}
+
+/** The DomainError a call throws (fails the test when it does not throw one). */
+export async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isDomainError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }
