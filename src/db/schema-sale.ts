@@ -34,8 +34,11 @@ export const PROJECT_LEVELS = ['city', 'district'] as const;
 export const SALE_MODES = ['presale', 'completed'] as const;
 /** draft → selling (a plan published) → rolling (第十六条, after the rounds) → ended (refunds made). */
 export const PROJECT_STATUSES = ['draft', 'selling', 'rolling', 'ended'] as const;
-/** draft: no approved price · available · reserved: a live selection holds it · sold: contract signed · converted (第十六条). */
-export const UNIT_STATUSES = ['draft', 'available', 'reserved', 'sold', 'converted'] as const;
+/**
+ * draft: no approved price · available · reserved: a live selection holds it · sold: contract signed ·
+ * converted (第十六条) · bought_back: held by the government after a buyback, until resale (第二十九、三十条).
+ */
+export const UNIT_STATUSES = ['draft', 'available', 'reserved', 'sold', 'converted', 'bought_back'] as const;
 export const PRICE_APPROVAL_STATUSES = ['submitted', 'district_approved', 'approved', 'rejected'] as const;
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'published', 'rejected'] as const;
 /** pending_payment → registered (认购金 paid) → signed | closed (signed elsewhere) | withdrawn | refunded (sale ended unsigned). */
@@ -130,6 +133,8 @@ export const units = pgTable('units', {
   coefficient: numeric('coefficient', { precision: 8, scale: 6 }),
   priceFen: fen('price_fen'),
   priceApprovalId: uuid('price_approval_id').references(() => priceApprovals.id),
+  /** 第三十条: a resold unit is priced by its approved resale offer instead of a price approval. */
+  resaleOfferId: uuid('resale_offer_id'),
   status: text('status').notNull().default('draft'),
   /** First day offered; a long-unsold unit (第十六条) counts from here. */
   offeredOn: day('offered_on'),
@@ -138,8 +143,9 @@ export const units = pgTable('units', {
   unique('units_building_number_uq').on(t.buildingId, t.number),
   check('units_status_ck', inList('status', UNIT_STATUSES)),
   check('units_area_ck', sql`area > 0`),
-  // 第十二条: no unit is offered without an approved price.
-  check('units_priced_ck', sql`status in ('draft', 'converted') or (price_fen is not null and price_approval_id is not null)`),
+  // 第十二条 (第三十条 for a resale): no unit is offered without an approved price.
+  check('units_priced_ck', sql`status in ('draft', 'converted', 'bought_back')
+    or (price_fen is not null and (price_approval_id is not null or resale_offer_id is not null))`),
   index('units_project_status_idx').on(t.projectId, t.status),
   index('units_building_idx').on(t.buildingId, t.floor),
 ]);
@@ -332,7 +338,8 @@ export const selections = pgTable('selections', {
   releaseReason: text('release_reason'),
 }, (t) => [
   check('selections_status_ck', inList('status', SELECTION_STATUSES)),
-  check('selections_kind_ck', inList('kind', ['round', 'rolling'])),
+  // transfer: an internal transfer to a waiting family (第二十四条), so the one-unit index covers it too.
+  check('selections_kind_ck', inList('kind', ['round', 'rolling', 'transfer'])),
   uniqueIndex('selections_unit_live_uq').on(t.unitId).where(sql`status in ('locked', 'signed')`),
   uniqueIndex('selections_app_live_uq').on(t.applicationId).where(sql`status in ('locked', 'signed')`),
   index('selections_project_idx').on(t.projectId, t.status),
@@ -357,6 +364,11 @@ export const contracts = pgTable('contracts', {
   generatedAt: ts('generated_at').notNull(),
   signedAt: ts('signed_at'),
   pdfSha256: text('pdf_sha256'),
+  /** 交房: after it a deceiving family is ordered to vacate rather than rescinded (第三十一条). */
+  deliveredOn: day('delivered_on'),
+  deliveredBy: uuid('delivered_by').references(() => accounts.id),
+  /** 第三十条: on a resale, the maintenance fund the buyer pays in (what was refunded at buyback). */
+  maintenanceFundDueFen: fen('maintenance_fund_due_fen').notNull().default(0),
 }, (t) => [
   check('contracts_status_ck', inList('status', CONTRACT_STATUSES)),
   check('contracts_loan_type_ck', inList('loan_type', LOAN_TYPES)),

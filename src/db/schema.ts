@@ -23,7 +23,7 @@ const day = (name: string) => date(name, { mode: 'string' });
 export const ROLES = ['applicant', 'district_staff', 'city_staff', 'auditor', 'implementer'] as const;
 /** Application states (docs/CONTRACT.md "Application states"). */
 export const APPLICATION_STATUSES = [
-  'draft', 'submitted', 'returned', 'admitted', 'rejected', 'withdrawn', 'removed', 'lapsed', 'cancelled', 'purchased',
+  'draft', 'submitted', 'returned', 'admitted', 'rejected', 'withdrawn', 'removed', 'lapsed', 'cancelled', 'purchased', 'exited',
 ] as const;
 /**
  * States in which the family's persons are held in `active_persons`. A family that signed a purchase
@@ -237,3 +237,5 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
 
 // The sale of a project (第十至十七条).
 export * from './schema-sale.js';
+// Closed-loop management after the sale (第十八至三十一条).
+export * from './schema-closed-loop.js';
