@@ -35,6 +35,9 @@ export const ACTIONS = [
   'projects.read', 'projects.write', 'prices.submit', 'prices.approve', 'plans.write', 'plans.approve',
   'draws.manage', 'selection.manage', 'sale.manage', 'units.convert',
   'deposits.read', 'funds.read', 'funds.write',
+  // Closed-loop management after the sale (第十八至三十一条).
+  'public.buyback.read', 'my.home.read', 'my.exits.write', 'my.transfers.write',
+  'postsale.read', 'postsale.write', 'delivery.write', 'exits.decide', 'buyback.manage', 'fraud.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +51,8 @@ const MY: Action[] = ACTIONS.filter((a) => a.startsWith('my.'));
 const SALE_READS: Action[] = ['projects.read', 'deposits.read', 'funds.read'];
 const SALE_IMPLEMENTER: Action[] = ['projects.write', 'prices.submit', 'plans.write', 'selection.manage', 'sale.manage', 'funds.write'];
 const SALE_STAFF: Action[] = ['prices.approve', 'plans.approve', 'draws.manage', 'selection.manage', 'sale.manage', 'units.convert'];
+
+const POSTSALE_STAFF: Action[] = ['postsale.read', 'postsale.write', 'delivery.write', 'exits.decide', 'buyback.manage', 'fraud.decide'];
 
 type Grant = { role: Role; action: Action; scope: Scope };
 const grants = (roles: Role[], actions: Action[], scope: Scope): Grant[] =>
@@ -70,6 +75,14 @@ export const POLICY: ReadonlyArray<Grant> = [
   ...grants(['district_staff'], [...SALE_STAFF, ...SALE_READS], 'district'),
   ...grants(['city_staff'], [...SALE_STAFF, ...SALE_READS], 'city'),
   ...grants(['auditor'], SALE_READS, 'city'),
+  // After the sale. The implementer records delivery (交房) of its own projects; staff of the
+  // project's district (or the city) register titles, record events, decide exits and buybacks
+  // (第二十四、二十六条: 市、区县住房城乡建设部门) and fraud (第三十一条); the auditor reads.
+  ...grants(ALL_ROLES, ['public.buyback.read'], 'public'),
+  ...grants(['implementer'], ['delivery.write', 'postsale.read'], 'own'),
+  ...grants(['district_staff'], POSTSALE_STAFF, 'district'),
+  ...grants(['city_staff'], POSTSALE_STAFF, 'city'),
+  ...grants(['auditor'], ['postsale.read'], 'city'),
 ];
 
 const INDEX = new Map<string, Scope>(POLICY.map((g) => [`${g.role}|${g.action}`, g.scope]));
