@@ -90,6 +90,32 @@ export const TEMPLATES = {
     body: '您未在 {deadline} 前（含当日）签署买卖合同（{contractNo}），所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
     sms: '【泉城安居】您的购房合同{contractNo}逾期未签署，房源已释放。',
   },
+  // After the sale (第二十、二十二、二十三、三十一条): written by src/commands/unit-events, src/commands/fraud, src/jobs/multi-unit.ts.
+  unit_case_opened: {
+    subject: '住房使用情况立案通知',
+    body: '您持有的保障性住房（{unit}）经核实存在{kindLabel}情形，已立案（{caseNo}）。保障性住房不得用于家庭自住以外的其他用途，除购房贷款抵押外不得用于其他抵押或清偿债务（济政发〔2025〕3号 {article}）。请按要求整改。',
+    sms: '【泉城安居】您的保障性住房{unit}已立案{caseNo}，请登录查看并整改。',
+  },
+  multi_unit_obligation: {
+    subject: '多套保障性住房退出期限',
+    body: '因{kindLabel}，您家庭现持有{unitsHeld}套保障性住房。按济政发〔2025〕3号 第二十二条，可保留其中1套，超出1套的应在 {deadline} 前（含当日，自 {changeOn} 起60日内）申请退出其中1套。',
+    sms: '【泉城安居】您家庭持有{unitsHeld}套保障性住房，请于{deadline}前申请退出其中1套（第二十二条）。',
+  },
+  multi_unit_reminder: {
+    subject: '多套保障性住房退出期限提醒',
+    body: '{holder}持有{unitsHeld}套保障性住房，应在 {deadline} 前（含当日）申请退出其中1套，还剩{daysLeft}天（济政发〔2025〕3号 第二十二条）。',
+    sms: '【泉城安居】请于{deadline}前申请退出多出的1套保障性住房，还剩{daysLeft}天（第二十二条）。',
+  },
+  multi_unit_overdue: {
+    subject: '多套保障性住房逾期未申请退出',
+    body: '{holder}持有{unitsHeld}套保障性住房，应在 {deadline} 前申请退出其中1套，至今未申请，已逾期（济政发〔2025〕3号 第二十二条）。请依规处理。',
+    sms: '【泉城安居】{holder}逾期未申请退出多出的保障性住房（第二十二条），请处理。',
+  },
+  fraud_decided: {
+    subject: '弄虚作假骗取保障资格处理决定',
+    body: '经查实，您家庭在申购保障性住房过程中弄虚作假骗取保障资格（{finding}）。按济政发〔2025〕3号 第三十一条{clause}，决定{actionLabel}（决定书 {decisionNo}）。{detail}',
+    sms: '【泉城安居】您家庭骗取保障资格，已作出处理决定{decisionNo}（第三十一条），请登录查看。',
+  },
   selection_expired: {
     subject: '所选房源已释放',
     body: '您选定房源后未在 {deadline} 前（含当日）签订买卖合同，所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
