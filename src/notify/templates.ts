@@ -116,6 +116,22 @@ export const TEMPLATES = {
     body: '经查实，您家庭在申购保障性住房过程中弄虚作假骗取保障资格（{finding}）。按济政发〔2025〕3号 第三十一条{clause}，决定{actionLabel}（决定书 {decisionNo}）。{detail}',
     sms: '【泉城安居】您家庭骗取保障资格，已作出处理决定{decisionNo}（第三十一条），请登录查看。',
   },
+  // Exits (第二十四至二十七条): written by src/commands/exits.
+  exit_submitted: {
+    subject: '退出申请已提交',
+    body: '{unit}的{routeLabel}申请（{exitNo}）已于 {submittedOn} 提交，住房城乡建设部门将会同有关部门核查（济政发〔2025〕3号 第二十五、二十六条）。{note}',
+    sms: '【泉城安居】{unit}的{routeLabel}申请{exitNo}已提交，等待核查。',
+  },
+  exit_accepted: {
+    subject: '退出申请已受理',
+    body: '{unit}的{routeLabel}申请（{exitNo}）已于 {acceptedOn} 受理，原则上于 {dueOn} 前完成（济政发〔2025〕3号 第二十六条）。按公布的测算方式，{valuedOn} 的回购价格为 ¥{priceYuan}（第二十七条）。',
+    sms: '【泉城安居】{unit}的退出申请{exitNo}已受理，原则上{dueOn}前完成。',
+  },
+  exit_refused: {
+    subject: '退出申请不予受理',
+    body: '{unit}的{routeLabel}申请（{exitNo}）不予受理：{reason}（济政发〔2025〕3号 第二十五、二十六条）。',
+    sms: '【泉城安居】{unit}的退出申请{exitNo}不予受理，请登录查看原因。',
+  },
   selection_expired: {
     subject: '所选房源已释放',
     body: '您选定房源后未在 {deadline} 前（含当日）签订买卖合同，所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
