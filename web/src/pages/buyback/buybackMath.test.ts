@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { BuybackResult } from '../../api/home';
+import { amountInWords, percentText, waterfall } from './buybackMath';
+
+const result = (price: number, c: Partial<BuybackResult['value']['components']> = {}): BuybackResult => ({
+  value: {
+    price,
+    components: { P0: 100_000_000, A: '3', d: '0.02', H: { days: 730, denominator: 365, value: '2' }, r: '0.015', K: '1', factor: '0.97', ...c },
+  },
+  trace: [],
+  citations: [],
+});
+
+describe('第二十七条: amounts in capitals (大写)', () => {
+  it('writes yuan, 角 and 分 with 零 for skipped digits and groups', () => {
+    expect(amountInWords(123_456_789)).toBe('壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分');
+    expect(amountInWords(10_050_000)).toBe('壹拾万零伍佰元整');
+    expect(amountInWords(10_000_000_100)).toBe('壹亿零壹元整');
+    expect(amountInWords(100_100_000)).toBe('壹佰万壹仟元整');
+    expect(amountInWords(105)).toBe('壹元零伍分');
+    expect(amountInWords(50)).toBe('伍角');
+  });
+  it('writes nothing for an amount that is not whole fen, and 零元整 for zero', () => {
+    expect(amountInWords(0)).toBe('零元整');
+    expect(amountInWords(1.5)).toBe('');
+    expect(amountInWords(-1)).toBe('');
+  });
+});
+
+describe('第二十七条: rates read as percentages', () => {
+  it('shifts the decimal point without floating error', () => {
+    expect(percentText('0.0135')).toBe('1.35%');
+    expect(percentText('0.02')).toBe('2%');
+    expect(percentText('0.015')).toBe('1.5%');
+    expect(percentText('1')).toBe('100%');
+  });
+});
+
+describe('第二十七条: the chart from the original price to the buyback price', () => {
+  it('without the price-level switch: P0, depreciation, interest, price, ending at the server price', () => {
+    const w = waterfall(result(97_000_000));
+    expect(w.map((s) => [s.label, s.amountFen])).toEqual([
+      ['原购房价款', 100_000_000], ['房屋折旧', -6_000_000], ['同期存款利息', 3_000_000], ['回购价格', 97_000_000],
+    ]);
+    expect(w[2]!.baseFen).toBe(94_000_000);
+  });
+  it('with K the price-level bar takes what remains to the server price', () => {
+    const w = waterfall(result(98_940_000, { K: '1.02', factor: '0.9894' }));
+    expect(w[3]).toEqual({ label: '物价水平调整', amountFen: 1_940_000, baseFen: 97_000_000, kind: 'up' });
+    expect(w[4]!.amountFen).toBe(98_940_000);
+  });
+});
