@@ -1,0 +1,13 @@
+/**
+ * After the sale (第十八、十九、二十一条): delivery, title registration, the maintenance fund, the
+ * unit's dossier and its archive export. Commands run one transaction each; the `tx` helpers
+ * (supersedeTitle, postFundEntry, fundBalance) run in their caller's.
+ */
+export { recordDelivery, type Delivery } from './delivery.js';
+export { registerTitle, supersedeTitle, currentTitle, titleHistory, titleView, type NewTitle, type TitleRow, type TitleView } from './title.js';
+export { holderColumns, holderInFull, titleHolderAad, type HolderInput } from './holder.js';
+export {
+  openFundAccount, postFundEntry, fundBalance, fundEntries, recordFundDeposit,
+  type FundBalance, type FundEntryInput, type OpenFundAccountInput,
+} from './fund.js';
+export { assertUnitAccess, loadUnitScope } from './access.js';
