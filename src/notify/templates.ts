@@ -178,6 +178,22 @@ export const TEMPLATES = {
     body: '您已放弃{projectName}第{batchNo}批选房{note}（济政发〔2025〕3号 第十一条）。您缴纳的认购金在项目配售结束后返还。',
     sms: '【泉城安居】您已放弃{projectName}本次选房。',
   },
+  // Internal transfer (第二十四条): written by src/commands/transfers.
+  transfer_offer_open: {
+    subject: '轮候家庭内部流转房源征集',
+    body: '{projectName} {unit} 现向轮候家庭内部流转，价格 {price}。有意购买的轮候家庭请于 {closesOn} 前（含当日）登录登记意向；按轮候顺序确定受让家庭，每个家庭限购1套（济政发〔2025〕3号 第二十四条、第五条）。',
+    sms: '【泉城安居】{projectName}有内部流转房源，请于{closesOn}前登录登记意向。',
+  },
+  transfer_matched: {
+    subject: '内部流转房源已确定由您受让',
+    body: '按轮候顺序，您的家庭受让{projectName} {unit}，价格 {price}。请配合办理不动产转移登记（济政发〔2025〕3号 第二十四条）。',
+    sms: '【泉城安居】您已确定受让{projectName} {unit}，请留意转移登记通知。',
+  },
+  transfer_registered: {
+    subject: '内部流转转移登记完成',
+    body: '{projectName} {unit} 已完成不动产转移登记（证书号 {certificateNo}），房屋维修资金账户随房屋转移（济政发〔2025〕3号 第二十四条）。',
+    sms: '【泉城安居】{projectName} {unit}内部流转转移登记已完成。',
+  },
 } as const satisfies Record<string, Template>;
 
 export type TemplateName = keyof typeof TEMPLATES;
