@@ -1,0 +1,256 @@
+/**
+ * Typed calls of closed-loop management after the sale (济政发〔2025〕3号 第十八至三十一条;
+ * docs/CONTRACT.md "HTTP API") for the staff console. Money is integer fen (fields ending in
+ * `Fen`), dates ISO strings. Lists come as `{items}`.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, newIdempotencyKey, post, qs } from './client';
+
+/** A rule's reason: a code and the article it rests on (rules housing.exit-eligibility …). */
+export interface RuleReason { code: string; article: string; message?: string; message_zh?: string }
+
+/** One evidence item of an event, a check or a vacating item. */
+export interface Evidence { kind?: string; ref: string; note?: string | null; sha256?: string | null }
+
+/** An exit application in short (lists, the unit dossier). */
+export interface ExitSummary {
+  id: string;
+  exitNo: string;
+  route: 'buyback' | 'internal_transfer';
+  origin: 'family' | 'multi_unit' | 'fraud';
+  status: string;
+  submittedOn: string;
+  acceptedOn?: string | null;
+  dueOn?: string | null;
+  priceFen?: number | null;
+}
+
+/** One row of GET /api/post-sale/units: an owned unit in the reader's scope. */
+export interface PostSaleUnit {
+  unitId: string;
+  unitLabel: string;
+  projectId: string;
+  projectName: string;
+  certificateNo: string | null;
+  holderMaskedName: string | null;
+  issuedOn: string | null;
+  earliestExitOn: string | null;
+  fundBalanceFen: number | null;
+  openCases: number;
+  openExit: Pick<ExitSummary, 'id' | 'exitNo' | 'status' | 'route'> | null;
+}
+
+/** 第十八条: a title registration. */
+export interface Title {
+  id: string;
+  certificateNo: string;
+  holderKind: 'family' | 'person' | 'government';
+  holderApplicationId?: string | null;
+  holderMaskedName?: string | null;
+  holderMaskedId?: string | null;
+  nature: string;
+  landNature: string;
+  origin: string;
+  issuedOn: string;
+  supersededOn?: string | null;
+}
+
+/** 第十九条: a maintenance-fund movement. */
+export interface FundEntry { id: number | string; kind: 'deposit' | 'refund'; amountFen: number; occurredOn: string; reference: string; memo: string }
+
+/** 第十九条: the unit's maintenance-fund account with its balance. */
+export interface FundAccount { id: string; accountNo: string; bank: string; openedOn: string; balanceFen: number; entries: FundEntry[] }
+
+/** An event on a unit with its evidence (第二十、二十二、二十三条). */
+export interface UnitEvent { id: string; kind: string; occurredOn: string; evidence: Evidence[]; note?: string | null; newTitleId?: string | null; caseNo?: string | null }
+
+/** A case (第二十、二十三条). */
+export interface UnitCase {
+  id: string;
+  caseNo: string;
+  unitId: string;
+  unitLabel?: string;
+  kind: string;
+  status: 'open' | 'rectified' | 'closed';
+  openedOn: string;
+  closedOn?: string | null;
+  resolution?: string | null;
+}
+
+/** GET /api/units/:id/record: the unit dossier. */
+export interface UnitRecord {
+  unit: { id: string; building: string; floor: number; number: string; area: string; layout: string; status: string };
+  project: { id: string; code: string; name: string; districtCode: string };
+  contract: { id: string; contractNo: string; status: string; priceFen: number; signedAt?: string | null; deliveredOn?: string | null; maintenanceFundDueFen?: number | null } | null;
+  title: Title | null;
+  titleHistory: Title[];
+  earliestExitOn?: string | null;
+  fund: FundAccount | null;
+  events: UnitEvent[];
+  cases: UnitCase[];
+  exits: ExitSummary[];
+}
+
+/** 第二十五条: one checked item. */
+export interface ExitCheck {
+  item: string;
+  ok: boolean | null;
+  source: 'data_check' | 'inspection' | null;
+  evidence: Record<string, unknown> | null;
+  article: string;
+}
+
+/** A line of a valuation: an input, parameter or component with its reference. */
+export interface ValuationLine { name: string; label?: string; value: string | number; reference?: string | null }
+
+/** The buyback contract (第二十八条) with its 第二十九条 schedule. */
+export interface BuybackContract {
+  id: string;
+  contractNo: string;
+  status: 'generated' | 'signed';
+  priceFen: number;
+  outstandingLoanFen: number;
+  lender?: string | null;
+  vacateByOn: string;
+  schedule: { first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number; loanUnpaid: number };
+  signedAt?: string | null;
+  pdfUrl?: string;
+}
+
+/** A booked buyback payment. */
+export interface BuybackPayment { stage: 'first' | 'balance'; payee: 'lender' | 'family'; amountFen: number; paidOn: string; reference: string }
+
+/** 第二十九条 vacating item. */
+export interface VacatingItem { item: string; doneOn: string | null; evidence?: Evidence | null }
+
+/** 第二十四条 internal transfer offer. */
+export interface TransferOffer {
+  id: string;
+  status: 'open' | 'matched' | 'failed' | 'completed';
+  ceilingFen: number;
+  priceFen: number;
+  opensOn: string;
+  closesOn: string;
+  buyerMaskedName?: string | null;
+  interested?: number;
+  matchedOn?: string | null;
+  registeredOn?: string | null;
+}
+
+/** GET /api/exits/:id: the exit in full. */
+export interface ExitDetail extends ExitSummary {
+  unitId: string;
+  unitLabel: string;
+  projectName: string;
+  holderMaskedName?: string | null;
+  decisionReason?: string | null;
+  eligibility: { eligible: boolean; earliestDate: string; reasons: RuleReason[] };
+  checks: ExitCheck[];
+  valuation: { valuedOn: string; priceFen: number; lines: ValuationLine[] } | null;
+  contract: BuybackContract | null;
+  payments: BuybackPayment[];
+  vacating: VacatingItem[];
+  transferRegistration?: { certificateNo: string; issuedOn: string } | null;
+  transferOffer?: TransferOffer | null;
+  completedOn?: string | null;
+}
+
+/** A row of the exit board (第二十六条). */
+export interface ExitBoardRow extends ExitSummary { unitId: string; unitLabel: string; projectName: string; holderMaskedName?: string | null; daysLeft: number | null; overdue: boolean }
+
+/** GET /api/exits/:id/reconciliation (fen). */
+export interface ExitReconciliation {
+  priceFen: number;
+  firstFen: number;
+  balanceFen: number;
+  toLenderFen: number;
+  toFamilyFen: number;
+  fundDepositsFen: number;
+  fundRefundsFen: number;
+  balanced: boolean;
+}
+
+/** 第二十二条 multi-unit obligation. */
+export interface Obligation {
+  id: string;
+  holderMaskedName?: string | null;
+  changeOn: string;
+  deadlineOn: string;
+  daysLeft: number;
+  unitsHeld: number;
+  status: 'open' | 'met' | 'withdrawn';
+  overdue: boolean;
+  remindersSent: number[];
+  units?: { unitId: string; unitLabel: string }[];
+}
+
+/** 第三十条 resale offer. */
+export interface ResaleOffer {
+  id: string;
+  unitId: string;
+  unitLabel: string;
+  projectName?: string;
+  status: 'renovating' | 'approved' | 'sold';
+  buybackPriceFen: number;
+  renovationCostFen: number | null;
+  renovationCompletedOn: string | null;
+  floorFen: number | null;
+  priceFen: number | null;
+  maintenanceFundDueFen: number;
+}
+
+// ---- queries ----
+
+const items = async <T>(path: string): Promise<T[]> => (await get<{ items: T[] }>(path)).items;
+
+/** Owned units in scope (已售房源). */
+export function usePostSaleUnits(f: { projectId?: string; q?: string }) {
+  return useQuery({ queryKey: ['postsale', 'units', f], queryFn: () => items<PostSaleUnit>(`/api/post-sale/units${qs(f)}`) });
+}
+
+/** The unit dossier (staff read, audited). */
+export function useUnitRecord(id: string | undefined) {
+  return useQuery({ queryKey: ['postsale', 'record', id], enabled: Boolean(id), queryFn: () => get<UnitRecord>(`/api/units/${id}/record`) });
+}
+
+/** The exit board (第二十六条). */
+export function useExits(f: { status?: string; overdue?: boolean }) {
+  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitBoardRow>(`/api/exits${qs({ status: f.status, overdue: f.overdue ? 1 : undefined })}`) });
+}
+
+/** One exit application in full. */
+export function useExit(id: string | undefined) {
+  return useQuery({ queryKey: ['postsale', 'exit', id], enabled: Boolean(id), queryFn: () => get<ExitDetail>(`/api/exits/${id}`) });
+}
+
+/** The buyback reconciliation of one exit. */
+export function useExitReconciliation(id: string | undefined, enabled: boolean) {
+  return useQuery({ queryKey: ['postsale', 'exit-recon', id], enabled: Boolean(id) && enabled, queryFn: () => get<ExitReconciliation>(`/api/exits/${id}/reconciliation`) });
+}
+
+/** Cases (第二十、二十三条). */
+export function useCases(status?: string) {
+  return useQuery({ queryKey: ['postsale', 'cases', status], queryFn: () => items<UnitCase>(`/api/cases${qs({ status })}`) });
+}
+
+/** Multi-unit obligations (第二十二条). */
+export function useObligations(overdue: boolean) {
+  return useQuery({ queryKey: ['postsale', 'obligations', overdue], queryFn: () => items<Obligation>(`/api/multi-unit-obligations${qs({ overdue: overdue ? 1 : undefined })}`) });
+}
+
+/** Resale offers (第三十条). */
+export function useResaleOffers() {
+  return useQuery({ queryKey: ['postsale', 'resale'], queryFn: () => items<ResaleOffer>('/api/resale-offers') });
+}
+
+/**
+ * A POST of the closed-loop console with a fresh Idempotency-Key; on success every closed-loop
+ * query is refetched (a payment changes the exit, the board and the reconciliation).
+ */
+export function usePostsalePost<R = unknown>() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ path, body }: { path: string; body?: unknown }) => post<R>(path, body ?? {}, { 'Idempotency-Key': newIdempotencyKey() }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['postsale'] }),
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * 回购房源再配售 (第三十条): bought-back units, renovated and offered again at a price that covers
+ * the buyback price and the renovation cost; the buyer pays into the maintenance fund what was
+ * refunded at buyback.
+ */
+import { Card, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { type ResaleOffer, useResaleOffers } from '../../api/postsale';
+import { useMe } from '../../api/queries';
+import { ArticleLink } from '../../components/ArticleLink';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatFen } from '../../components/unitGrid';
+import { usePageTitle } from '../../components/usePageTitle';
+import { yuanToFen } from '../sale/format';
+import { SaleTag } from '../sale/StatusTag';
+import { DateField, FormDialog, MoneyField, TextField } from './FormDialog';
+import { postsaleAbilities, RESALE_STATUS, resaleFloor, belowFloorMessage } from './model';
+
+/** The resale list at /staff/postsale/resale. */
+export function ResalePage() {
+  usePageTitle('回购房源再配售');
+  const { data: me } = useMe();
+  const ab = postsaleAbilities(me);
+  const { data, isFetching, error } = useResaleOffers();
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>回购房源再配售</Typography.Title>
+      <Typography.Paragraph style={{ marginTop: 8 }}>
+        回购的房屋适当修缮后可继续作为配售房源；再次配售价格应覆盖回购价格、二次装修成本等，购房家庭按回购时退还的维修资金数额缴纳维修资金（<ArticleLink article="第三十条" />）。
+      </Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Card size="small">
+        <Table<ResaleOffer> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" scroll={{ x: 1100 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无回购房源' }}
+          columns={[
+            { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.projectName ? `${o.projectName} ` : ''}{o.unitLabel}</Link> },
+            { title: '回购价格', dataIndex: 'buybackPriceFen', align: 'right', render: (v: number) => formatFen(v) },
+            { title: '修缮成本', dataIndex: 'renovationCostFen', align: 'right', render: (v: number | null) => formatFen(v) },
+            { title: '修缮完成', dataIndex: 'renovationCompletedOn', render: (v) => v ?? '—' },
+            { title: '最低再配售价', key: 'floor', align: 'right', render: (_, o) => formatFen(resaleFloor(o)) },
+            { title: '再配售价格', dataIndex: 'priceFen', align: 'right', render: (v: number | null) => formatFen(v) },
+            { title: '应缴维修资金', dataIndex: 'maintenanceFundDueFen', align: 'right', render: (v: number) => formatFen(v) },
+            { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={RESALE_STATUS} status={v} /> },
+            { title: '操作', key: 'a', render: (_, o) => (ab.write && o.status === 'renovating' ? <ResaleActions o={o} /> : null) },
+          ]} />
+      </Card>
+    </>
+  );
+}
+
+type RenovationValues = { cost: string; completedOn: string; evidenceRef: string; evidenceNote?: string };
+
+function ResaleActions({ o }: { o: ResaleOffer }) {
+  const floor = resaleFloor(o);
+  return (
+    <Space direction="vertical" size={4}>
+      <FormDialog<RenovationValues> label="登记修缮" size="small" article="第三十条" testId={`resale-renovation-${o.unitId}`}
+        path={`/api/units/${o.unitId}/renovation`} rename={{ costFen: 'cost' }} confirm="记录修缮完成及其成本；成本计入最低再配售价格"
+        toBody={(v) => ({ costFen: yuanToFen(v.cost), completedOn: v.completedOn, evidence: [{ kind: 'document', ref: v.evidenceRef.trim(), ...(v.evidenceNote?.trim() ? { note: v.evidenceNote.trim() } : {}) }] })}>
+        <MoneyField name="cost" label="修缮成本" testId="resale-renovation-cost" allowZero />
+        <DateField name="completedOn" label="修缮完成日期" testId="resale-renovation-completedOn" />
+        <TextField name="evidenceRef" label="验收或结算凭证号" testId="resale-renovation-evidenceRef" />
+        <TextField name="evidenceNote" label="说明" testId="resale-renovation-evidenceNote" required={false} />
+      </FormDialog>
+      <FormDialog<{ price: string }> label="批准再配售" size="small" type="primary" article="第三十条" testId={`resale-approve-${o.unitId}`}
+        path={`/api/resale-offers/${o.id}/approve`} rename={{ priceFen: 'price' }}
+        disabled={o.renovationCompletedOn === null} disabledReason={o.renovationCompletedOn === null ? '待登记修缮' : undefined}
+        toBody={(v) => ({ priceFen: yuanToFen(v.price) })}
+        confirm={<>批准以不低于 <strong data-testid="resale-approve-floor">{formatFen(floor)}</strong>（回购价格 {formatFen(o.buybackPriceFen)} + 修缮成本 {formatFen(o.renovationCostFen ?? 0)}）的价格再次配售</>}>
+        <MoneyField name="price" label="再配售价格" testId="resale-approve-price" extra={(fen) => belowFloorMessage(fen, floor)} />
+      </FormDialog>
+    </Space>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Pure models of the closed-loop console (济政发〔2025〕3号 第十八至三十一条): labels, the
+ * days-left tag of the exit board (第二十六条), the 第二十九条 payment table, the 第二十五条
+ * checklist's missing items, and who may act. No I/O; the server decides again.
+ */
+import type { Account } from '../../api/types';
+import type { BuybackContract, BuybackPayment, ExitCheck, ExitDetail } from '../../api/postsale';
+
+type Labels = Record<string, { label: string; color: string }>;
+
+export const EXIT_STATUS: Labels = {
+  submitted: { label: '已提交', color: 'processing' },
+  accepted: { label: '已受理', color: 'blue' },
+  refused: { label: '不予受理', color: 'error' },
+  withdrawn: { label: '已撤回', color: 'default' },
+  contracted: { label: '已签回购合同', color: 'cyan' },
+  offered: { label: '内部流转中', color: 'purple' },
+  matched: { label: '已匹配受让家庭', color: 'geekblue' },
+  completed: { label: '已完成', color: 'success' },
+};
+export const EXIT_ROUTE: Record<string, string> = { buyback: '政府回购', internal_transfer: '内部流转' };
+export const EXIT_ORIGIN: Record<string, string> = { family: '家庭申请', multi_unit: '多套房退出（第二十二条）', fraud: '骗取资格处理（第三十一条）' };
+export const CASE_STATUS: Labels = {
+  open: { label: '处理中', color: 'error' },
+  rectified: { label: '已整改', color: 'success' },
+  closed: { label: '已结案', color: 'default' },
+};
+export const OBLIGATION_STATUS: Labels = {
+  open: { label: '待退出', color: 'warning' },
+  met: { label: '已申请退出', color: 'success' },
+  withdrawn: { label: '已恢复一套', color: 'default' },
+};
+export const RESALE_STATUS: Labels = {
+  renovating: { label: '整修中', color: 'processing' },
+  approved: { label: '已批准再配售', color: 'success' },
+  sold: { label: '已售出', color: 'default' },
+};
+/** Event kinds and the article each rests on (第二十、二十二、二十三、二十五条). */
+export const EVENT_KIND: Record<string, { label: string; article: string; clause?: string }> = {
+  inheritance: { label: '继承', article: '第二十二条' },
+  divorce_division: { label: '离婚析产', article: '第二十二条' },
+  lease: { label: '出租', article: '第二十条' },
+  use_change: { label: '改变居住用途', article: '第二十条' },
+  extra_mortgage: { label: '其他类型抵押', article: '第二十三条' },
+  // No article of its own forbids alteration or disputes; 第二十五条 makes them bar an exit.
+  structure_alteration: { label: '房屋结构拆改', article: '第二十五条', clause: '（二）' },
+  legal_dispute: { label: '法律纠纷', article: '第二十五条', clause: '（一）' },
+};
+/** Events that make a new holder (第二十二条). */
+export const TRANSFER_EVENTS = ['inheritance', 'divorce_division'];
+export const TITLE_ORIGIN: Record<string, string> = {
+  first_sale: '首次配售', internal_transfer: '内部流转', resale: '再配售', inheritance: '继承', divorce_division: '离婚析产', buyback: '政府回购',
+};
+/** 第二十五条 items with the clause each rests on. */
+export const CHECK_ITEM: Record<string, { label: string; clause: string }> = {
+  no_extra_loans_or_mortgages: { label: '无额外贷款或抵押', clause: '（一）' },
+  no_lease: { label: '未出租', clause: '（一）' },
+  no_legal_dispute: { label: '无法律纠纷', clause: '（一）' },
+  use_unchanged: { label: '未改变房屋用途', clause: '（二）' },
+  structure_unaltered: { label: '未擅自改变房屋结构', clause: '（二）' },
+};
+/** Items a site inspection may record (the others come from the data checks). */
+export const INSPECTION_ITEMS = ['use_unchanged', 'structure_unaltered'];
+export const CHECK_SOURCE: Record<string, string> = { data_check: '数据核查', inspection: '现场核查' };
+/** 第二十九条 vacating checklist. */
+export const VACATING_ITEM: Record<string, string> = {
+  utilities: '水电费结清', heating: '暖气费结清', gas: '燃气费结清', property_fees: '物业费结清', hukou_moved: '户口迁出',
+};
+export const VACATING_ITEMS = Object.keys(VACATING_ITEM);
+
+/** The colour and words of a days-left tag: overdue red, a month or less orange, else green. */
+export function daysLeftTag(days: number | null | undefined): { color: string; text: string } {
+  if (days === null || days === undefined) return { color: 'default', text: '—' };
+  if (days < 0) return { color: 'red', text: `逾期 ${-days} 天` };
+  if (days === 0) return { color: 'orange', text: '今日到期' };
+  if (days <= 30) return { color: 'orange', text: `剩 ${days} 天` };
+  return { color: 'green', text: `剩 ${days} 天` };
+}
+
+/** Board order: overdue first (most overdue on top), then by days left; no due date last. */
+export function byUrgency<T extends { daysLeft: number | null }>(rows: T[]): T[] {
+  const key = (r: T) => (r.daysLeft === null ? Number.POSITIVE_INFINITY : r.daysLeft);
+  return [...rows].sort((a, b) => key(a) - key(b));
+}
+
+/** The board's summary: open with a due date counted as overdue or due within 30 days. */
+export function boardSummary(rows: { daysLeft: number | null }[]): { overdue: number; dueIn30: number; total: number } {
+  let overdue = 0;
+  let dueIn30 = 0;
+  for (const r of rows) {
+    if (r.daysLeft === null) continue;
+    if (r.daysLeft < 0) overdue++;
+    else if (r.daysLeft <= 30) dueIn30++;
+  }
+  return { overdue, dueIn30, total: rows.length };
+}
+
+/** One cell of the 第二十九条 table: the scheduled amount and, once booked, its payment. */
+export interface PaymentCell { stage: 'first' | 'balance'; payee: 'lender' | 'family'; dueFen: number; paid: BuybackPayment | null }
+
+/**
+ * The 第二十九条 payment table: first payment and balance, each to the lender (the purchase loan
+ * first) and to the family; a cell with nothing due is kept (0) so the table always has four cells.
+ */
+export function paymentTable(c: BuybackContract, payments: BuybackPayment[]): { stage: 'first' | 'balance'; totalFen: number; cells: PaymentCell[]; booked: boolean }[] {
+  const s = c.schedule;
+  const find = (stage: string, payee: string) => payments.find((p) => p.stage === stage && p.payee === payee) ?? null;
+  return (['first', 'balance'] as const).map((stage) => {
+    const cells: PaymentCell[] = (['lender', 'family'] as const).map((payee) => ({
+      stage, payee,
+      dueFen: stage === 'first' ? (payee === 'lender' ? s.firstToLender : s.firstToFamily) : (payee === 'lender' ? s.balanceToLender : s.balanceToFamily),
+      paid: find(stage, payee),
+    }));
+    return { stage, totalFen: stage === 'first' ? s.first : s.balance, cells, booked: cells.every((x) => x.dueFen === 0 || x.paid !== null) };
+  });
+}
+
+/** 第二十五条 items not (yet) ok: missing or failed; accept waits for none. */
+export function missingChecks(checks: ExitCheck[]): string[] {
+  return Object.keys(CHECK_ITEM).filter((item) => checks.find((c) => c.item === item)?.ok !== true);
+}
+
+/** Why "accept" is disabled, in words; null when it may be pressed. */
+export function acceptBlocker(e: Pick<ExitDetail, 'status' | 'checks'>): string | null {
+  if (e.status !== 'submitted') return '仅已提交的申请可受理';
+  const missing = missingChecks(e.checks);
+  if (missing.length === 0) return null;
+  return `第二十五条核查未全部通过：${missing.map((i) => CHECK_ITEM[i]!.label).join('、')}`;
+}
+
+/** What the console offers the signed-in account (the server checks again). */
+export interface PostsaleAbilities { write: boolean; delivery: boolean }
+
+/** Staff write; the implementer records delivery only; the auditor reads. */
+export function postsaleAbilities(me: Account | null | undefined): PostsaleAbilities {
+  const staff = me?.role === 'district_staff' || me?.role === 'city_staff';
+  return { write: staff, delivery: staff || me?.role === 'implementer' };
+}
+
+/** "2026-03-20" + n days (UTC calendar arithmetic; for form defaults only). */
+export function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 第三十条 floor of a resale offer: the server's when set, else buyback price + renovation cost. */
+export function resaleFloor(o: { floorFen: number | null; buybackPriceFen: number; renovationCostFen: number | null }): number {
+  return o.floorFen ?? o.buybackPriceFen + (o.renovationCostFen ?? 0);
+}
+
+/** The client-side refusal of a resale price under the floor (the server refuses it too). */
+export function belowFloorMessage(priceFen: number, floorFen: number): string | null {
+  if (priceFen >= floorFen) return null;
+  const yuan = `${Math.floor(floorFen / 100).toLocaleString('en-US')}.${String(floorFen % 100).padStart(2, '0')}`;
+  return `再配售价格不得低于回购价格与修缮成本之和 ¥${yuan}（第三十条）`;
+}
