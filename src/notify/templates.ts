@@ -132,6 +132,27 @@ export const TEMPLATES = {
     body: '{unit}的{routeLabel}申请（{exitNo}）不予受理：{reason}（济政发〔2025〕3号 第二十五、二十六条）。',
     sms: '【泉城安居】{unit}的退出申请{exitNo}不予受理，请登录查看原因。',
   },
+  // Buyback (第二十七至二十九条): written by src/commands/buybacks.
+  buyback_contract_ready: {
+    subject: '回购合同已拟定',
+    body: '{unit}的回购合同（{contractNo}）已拟定：回购价格 ¥{priceYuan}，签约后先行支付 ¥{firstYuan}，完成转移登记和房屋腾退后结清余款 ¥{balanceYuan}；请于 {vacateByOn} 前（含当日）完成腾退（济政发〔2025〕3号 第二十八、二十九条）。',
+    sms: '【泉城安居】{unit}的回购合同{contractNo}已拟定，请留意签约通知。',
+  },
+  buyback_contract_signed: {
+    subject: '回购合同已签订',
+    body: '{unit}的回购合同（{contractNo}）已签订。回购价款分批支付：先行支付 ¥{firstYuan}；完成不动产转移登记和房屋腾退（水电气暖和物业费结算、户口迁出）后结清余款（济政发〔2025〕3号 第二十九条）。',
+    sms: '【泉城安居】{unit}的回购合同{contractNo}已签订。',
+  },
+  buyback_paid: {
+    subject: '回购价款已支付',
+    body: '{unit}的回购价款（{contractNo}）{stageLabel} ¥{amountYuan} 已于 {paidOn} 支付：其中付贷款人 ¥{lenderYuan}，付您 ¥{familyYuan}（济政发〔2025〕3号 第二十九条：优先清偿购房贷款）。',
+    sms: '【泉城安居】{unit}回购价款{stageLabel}¥{amountYuan}已支付。',
+  },
+  buyback_completed: {
+    subject: '房屋回购已完成',
+    body: '{unit}的回购（{exitNo}）已于 {completedOn} 完成：回购价款 ¥{priceYuan} 已结清，维修资金余额 ¥{refundYuan} 予以退还（济政发〔2025〕3号 第二十九条）。您的家庭已退出保障性住房保障（第二十四条）。',
+    sms: '【泉城安居】{unit}的回购已完成，维修资金余额¥{refundYuan}予以退还。',
+  },
   selection_expired: {
     subject: '所选房源已释放',
     body: '您选定房源后未在 {deadline} 前（含当日）签订买卖合同，所选房源已释放；已缴认购金在项目配售结束后返还（济政发〔2025〕3号 第十一条）。',
