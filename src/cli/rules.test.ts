@@ -26,7 +26,10 @@ describe('quancheng rules (spawned)', () => {
     const r = cli(['rules', 'list']);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
-    expect(lines.map((l) => l.split('\t')[0])).toEqual(['housing.eligibility', 'housing.waitlist-status', 'housing.unit-price', 'housing.down-payment', 'housing.conversion']);
+    expect(lines.map((l) => l.split('\t')[0])).toEqual([
+      'housing.eligibility', 'housing.waitlist-status', 'housing.unit-price', 'housing.down-payment', 'housing.conversion',
+      'housing.exit-eligibility', 'housing.buyback-price', 'housing.buyback-payments', 'housing.resale-floor', 'housing.multi-unit-deadline',
+    ]);
     expect(lines[0]).toContain('济政发〔2025〕3号 第五条、第六条、第十五条');
     expect(lines[1]).toContain('济政发〔2025〕3号 第八条');
   });
@@ -47,6 +50,26 @@ describe('quancheng rules (spawned)', () => {
     const r = cli(['rules', 'eval', 'housing.waitlist-status', '--as-of', '2027-04-10', '--input', '-'], JSON.stringify({ admittedOn: '2025-04-10', lastConfirmedOn: null, purchased: false }));
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out).value).toMatchObject({ status: 'must_confirm', deadline: '2027-04-10' });
+  });
+
+  it.each([
+    ['housing.exit-eligibility', '2026-02-28', { titleIssuedOn: '2024-02-29', route: 'buyback', extraLoansOrMortgages: false, leased: false, legalDispute: false, useChanged: false, structureAltered: false }, { eligible: true, earliestDate: '2026-02-28', reasons: [] }],
+    ['housing.buyback-price', '2026-06-01', { originalPrice: 100000000, paidOn: '2025-06-01', builtOn: '2024-06-01' }, { price: 99500000 }],
+    ['housing.buyback-payments', '2026-06-01', { price: 100000000, outstandingLoan: 120000000 }, { first: 10000000, balance: 90000000, firstToLender: 10000000, firstToFamily: 0, balanceToLender: 90000000, balanceToFamily: 0, loanUnpaid: 20000000 }],
+    ['housing.resale-floor', '2026-06-01', { buybackPrice: 99500000, renovationCost: 3850050 }, { minimum: 103350050 }],
+    ['housing.multi-unit-deadline', '2026-01-02', { changeOn: '2025-12-01' }, { deadline: '2026-01-30' }],
+  ] as const)('第二十二至三十条 via the CLI: rules eval %s prints the output keys of the issue', (id, asOf, input, value) => {
+    const r = cli(['rules', 'eval', id, '--as-of', asOf, '--input', '-'], JSON.stringify(input));
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(Object.keys(out)).toEqual(['value', 'trace', 'citations']);
+    expect(out.value).toMatchObject(value);
+  });
+
+  it('第二十七条 via the CLI: a payment date after the valuation date exits 2 naming paidOn', () => {
+    const r = cli(['rules', 'eval', 'housing.buyback-price', '--as-of', '2026-06-01', '--input', '-'], JSON.stringify({ originalPrice: 1, paidOn: '2026-06-02', builtOn: '2024-06-01' }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('paidOn: cannot be after the valuation date 2026-06-01');
   });
 
   it('--as-of defaults to today in Asia/Shanghai', () => {

@@ -50,6 +50,11 @@ describe('no rule reads a parameter on a date before it starts', () => {
     'housing.unit-price': { basePricePerM2: 900000, floatRange: 0.05, area: 89.57, coefficient: 1.03 },
     'housing.down-payment': { price: 100000000, downPayment: 15000000, loanType: 'commercial' },
     'housing.conversion': { status: 'available', offeredOn: '2025-04-01' },
+    'housing.exit-eligibility': { titleIssuedOn: '2025-03-31', route: 'buyback', extraLoansOrMortgages: false, leased: false, legalDispute: false, useChanged: false, structureAltered: false },
+    'housing.buyback-price': { originalPrice: 100000000, paidOn: '2025-03-31', builtOn: '2024-12-31' },
+    'housing.buyback-payments': { price: 100000000, outstandingLoan: 30000000 },
+    'housing.resale-floor': { buybackPrice: 99500000, renovationCost: 3850050 },
+    'housing.multi-unit-deadline': { changeOn: '2025-03-31' },
   };
 
   it('every rule has a sample input here', () => {

@@ -15,8 +15,8 @@ export function isIsoDate(s: string): boolean {
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 
-/** A parameter value; null ends the parameter from that date. */
-export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.null()]);
+/** A parameter value (lists of strings, or of numbers such as reminder offsets in days); null ends it from that date. */
+export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number()), z.null()]);
 export type ParamValue = Exclude<z.infer<typeof paramValue>, null>;
 
 const valueEntry = z.strictObject({

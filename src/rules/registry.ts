@@ -11,6 +11,11 @@ import { waitlistStatusRule } from './housing/waitlist-status.js';
 import { downPaymentRule } from './housing/down-payment.js';
 import { unitPriceRule } from './housing/unit-price.js';
 import { conversionRule } from './housing/conversion.js';
+import { exitEligibilityRule } from './housing/exit-eligibility.js';
+import { buybackPriceRule } from './housing/buyback-price.js';
+import { buybackPaymentsRule } from './housing/buyback-payments.js';
+import { resaleFloorRule } from './housing/resale-floor.js';
+import { multiUnitDeadlineRule } from './housing/multi-unit-deadline.js';
 
 /** A pure rule: input schema, citations, the parameters it reads, and evaluate(input, asOf). */
 export interface Rule<I, O> {
@@ -28,6 +33,11 @@ export const rules: Record<string, Rule<any, any>> = {
   [unitPriceRule.id]: unitPriceRule,
   [downPaymentRule.id]: downPaymentRule,
   [conversionRule.id]: conversionRule,
+  [exitEligibilityRule.id]: exitEligibilityRule,
+  [buybackPriceRule.id]: buybackPriceRule,
+  [buybackPaymentsRule.id]: buybackPaymentsRule,
+  [resaleFloorRule.id]: resaleFloorRule,
+  [multiUnitDeadlineRule.id]: multiUnitDeadlineRule,
 };
 
 /** One problem with an input, naming the field as a dotted path ("members.0.idNumber"). */
