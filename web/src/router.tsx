@@ -26,6 +26,8 @@ import { ProjectPage as StaffProjectPage } from './pages/sale/project/ProjectPag
 import { ProjectsPage } from './pages/sale-public/ProjectsPage';
 import { ProjectDetailPage } from './pages/sale-public/ProjectDetailPage';
 import { MySalePage } from './pages/my/sale/MySalePage';
+import { MyHomePage, TransferOffersPage } from './pages/my/home/MyHomePage';
+import { BuybackPage } from './pages/buyback/BuybackPage';
 import { SelectPage } from './pages/my/sale/SelectPage';
 import { RollingPage } from './pages/my/sale/RollingPage';
 import { ContractPage } from './pages/my/sale/ContractPage';
@@ -51,6 +53,7 @@ export const router = createBrowserRouter([
       { path: '/law/:docId/:articleNo', element: <LawArticlePage /> },
       { path: '/results', element: <ResultsPage /> },
       { path: '/rules', element: <RulesPage /> },
+      { path: '/buyback', element: <BuybackPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
       { path: '/projects', element: <ProjectsPage /> },
@@ -60,6 +63,8 @@ export const router = createBrowserRouter([
       { path: '/lottery/:drawId/verify', element: onDemand(<LotteryVerifyPage />) },
       { path: '/my', element: applicant(<MyApplicationsPage />) },
       { path: '/my/sale', element: applicant(<MySalePage />) },
+      { path: '/my/home', element: applicant(<MyHomePage />) },
+      { path: '/my/transfer-offers', element: applicant(<TransferOffersPage />) },
       { path: '/my/sale/select', element: applicant(<SelectPage />) },
       { path: '/my/sale/rolling', element: applicant(<RollingPage />) },
       { path: '/my/sale/contract/:selectionId', element: applicant(<ContractPage />) },

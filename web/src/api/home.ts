@@ -91,26 +91,36 @@ export interface TransferOffer {
   interest: { expressedAt: string; outcome: 'waiting' | 'chosen' | 'not_chosen' | 'ineligible' | 'withdrawn' } | null;
 }
 
-/** A parameter of the published buyback method, with its value, legal reference and note. */
+/** A parameter of the published buyback method as read on one day (params/housing/buyback.yaml). */
 export interface BuybackParameter {
-  symbol: 'd' | 'r' | 'K' | 'D';
   name: string;
+  /** What it is, in Chinese (the parameter's description). */
   label: string;
-  value: string | number | boolean;
+  value: string | number | boolean | string[];
   version: string;
   reference: string;
+  /** "平台默认值，待市住房城乡建设部门…确定并公布" while the bureau's text is awaited. */
   note: string | null;
 }
 
-/** Rule housing.buyback-price's components: price = P0 × (1 − d × A + r × H) × K. */
+/** Rule housing.buyback-price's components: price = P0 × (1 − d × A + r × H) × K; rates and factors exact decimal strings. */
 export interface BuybackComponents {
+  formula: string;
   P0: number;
-  A: string;
+  valuationOn: string;
+  builtOn: string;
+  paidOn: string;
+  /** Full years from completion to the valuation date. */
+  A: number;
   d: string;
+  /** days / denominator; `value` rounded to 6 places for reading. */
   H: { days: number; denominator: number; value: string };
   r: string;
   K: string;
+  priceLevel: { applied: boolean; cpiAtPurchase: string | null; cpiAtValuation: string | null };
   factor: string;
+  rounding: string;
+  params: Record<string, { value: unknown; version: string; reference: string }>;
 }
 
 /** The calculator's request (POST /api/public/buyback-calculator). */

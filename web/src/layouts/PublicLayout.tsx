@@ -10,6 +10,7 @@ const ITEMS = [
   { key: '/law', label: <Link to="/law">政策</Link> },
   { key: '/results', label: <Link to="/results">资格审核结果公示</Link> },
   { key: '/rules', label: <Link to="/rules">规则</Link> },
+  { key: '/buyback', label: <Link to="/buyback" data-testid="nav-buyback">回购价格</Link> },
 ];
 
 function selectedKey(path: string): string {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BuybackResult } from '../../api/home';
+import type { BuybackParameter, BuybackResult } from '../../api/home';
 import { amountInWords, percentText, waterfall } from './buybackMath';
+import { awaitingBureau, noteZh, paramValueText, tierText } from './paramText';
 
 const result = (price: number, c: Partial<BuybackResult['value']['components']> = {}): BuybackResult => ({
   value: {
     price,
-    components: { P0: 100_000_000, A: '3', d: '0.02', H: { days: 730, denominator: 365, value: '2' }, r: '0.015', K: '1', factor: '0.97', ...c },
+    components: {
+      formula: 'P0 × (1 − d × A + r × H) × K', P0: 100_000_000, valuationOn: '2028-07-01', builtOn: '2025-06-30', paidOn: '2026-07-01',
+      A: 3, d: '0.02', H: { days: 730, denominator: 365, value: '2' }, r: '0.015', K: '1',
+      priceLevel: { applied: false, cpiAtPurchase: null, cpiAtValuation: null }, factor: '0.97', rounding: 'half_up', params: {}, ...c,
+    },
   },
   trace: [],
   citations: [],
@@ -45,8 +50,27 @@ describe('第二十七条: the chart from the original price to the buyback pric
     expect(w[2]!.baseFen).toBe(94_000_000);
   });
   it('with K the price-level bar takes what remains to the server price', () => {
-    const w = waterfall(result(98_940_000, { K: '1.02', factor: '0.9894' }));
+    const w = waterfall(result(98_940_000, { K: '1.02', priceLevel: { applied: true, cpiAtPurchase: '100', cpiAtValuation: '102' } }));
     expect(w[3]).toEqual({ label: '物价水平调整', amountFen: 1_940_000, baseFen: 97_000_000, kind: 'up' });
     expect(w[4]!.amountFen).toBe(98_940_000);
+  });
+});
+
+describe('第二十七条: the method parameters in words', () => {
+  const p = (name: string, value: BuybackParameter['value']): BuybackParameter => ({ name, label: '', value, version: '2025-03-31', reference: '第二十七条', note: null });
+  it('reads the interest tiers as holding periods with rates', () => {
+    expect(tierText(['1:0.0150', '2:0.0210', '*:0.0275'])).toEqual(['持有不超过1年 1.5%', '持有不超过2年 2.1%', '持有超过2年 2.75%']);
+  });
+  it('reads a yearly rate, the days of a year, the switch and the rounding', () => {
+    expect(paramValueText(p('housing.buyback.depreciation_rate_per_year', '0.01'))).toBe('1% / 年');
+    expect(paramValueText(p('housing.buyback.days_per_year', 365))).toBe('一年按 365 天计');
+    expect(paramValueText(p('housing.buyback.price_level_adjustment', false))).toBe('不启用（K = 1）');
+    expect(paramValueText(p('housing.buyback.price_rounding', 'half_up'))).toBe('四舍五入到分');
+  });
+  it('keeps the Chinese half of a note and knows a default awaiting the bureau', () => {
+    const note = '平台默认值，待市住房城乡建设部门会同市财政、审计等部门确定并公布回购价格测算方式：暂按每年1% / platform default until the bureau publishes';
+    expect(noteZh(note)).toBe('平台默认值，待市住房城乡建设部门会同市财政、审计等部门确定并公布回购价格测算方式：暂按每年1%');
+    expect(awaitingBureau(note)).toBe(true);
+    expect(awaitingBureau('第二十九条明定 / fixed by 第二十九条')).toBe(false);
   });
 });

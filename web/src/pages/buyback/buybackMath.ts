@@ -87,7 +87,7 @@ export interface WaterfallStep {
  */
 export function waterfall(result: BuybackResult): WaterfallStep[] {
   const { price, components: c } = result.value;
-  const down = Math.round(c.P0 * Number(c.d) * Number(c.A));
+  const down = Math.round(c.P0 * Number(c.d) * c.A);
   const up = Math.round(c.P0 * Number(c.r) * Number(c.H.value));
   const afterDown = c.P0 - down;
   const afterUp = afterDown + up;

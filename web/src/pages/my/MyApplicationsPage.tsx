@@ -1,4 +1,4 @@
-import { BellOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useMyApplications } from '../../api/my';
@@ -32,6 +32,19 @@ export function MyApplicationsPage() {
             <LinkButton to="/my/sale" type="primary" data-testid="my-sale">我的认购</LinkButton>
           </Space>
         </Card>
+      )}
+      {(data ?? []).some((a) => ['purchased'].includes(a.status)) && (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="my-home-card">
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <span><KeyOutlined aria-hidden /> 不动产权证、维修资金与退出申请</span>
+            <LinkButton to="/my/home" type="primary" data-testid="my-home">我的住房</LinkButton>
+          </Space>
+        </Card>
+      )}
+      {(data ?? []).some((a) => ['admitted', 'approved'].includes(a.status)) && (
+        <Link to="/my/transfer-offers" data-testid="my-transfer-offers" style={{ display: 'block', marginBottom: 12 }}>
+          内部流转房源（已购房家庭退出的住房，向轮候家庭流转）
+        </Link>
       )}
       {!hasActive && !isLoading && (
         <LinkButton to="/my/new" type="primary" size="large" block icon={<PlusOutlined />} data-testid="new-application" style={{ marginBottom: 12 }}>

@@ -8,11 +8,14 @@ describe('我的住房: the two-year mark and deadlines', () => {
     expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
   });
   it('第二十四条: before the earliest date the family reads the days to wait and the date', () => {
-    expect(holdingText('2026-11-24', '2026-12-04')).toEqual({ reached: false, text: '还需 10 天，2026-12-04 起可申请退出' });
+    expect(holdingText('2026-11-24', '2024-12-04', '2026-12-04')).toEqual({ reached: false, years: 2, text: '还需 10 天，2026-12-04 起可申请退出' });
   });
   it('第二十四条: from the earliest date on it reads 已满2年', () => {
-    expect(holdingText('2026-12-04', '2026-12-04').reached).toBe(true);
-    expect(holdingText('2027-01-01', '2026-12-04').text).toBe('已满2年');
+    expect(holdingText('2026-12-04', '2024-12-04', '2026-12-04').reached).toBe(true);
+    expect(holdingText('2027-01-01', '2024-12-04', '2026-12-04').text).toBe('已满2年');
+  });
+  it('第二十四条: a title of 29 February reaches the mark on 28 February, still 2 years', () => {
+    expect(holdingText('2026-02-28', '2024-02-29', '2026-02-28')).toMatchObject({ reached: true, years: 2 });
   });
   it('第二十二条: a deadline in the last fortnight is near; today and overdue say so', () => {
     expect(deadlineText(30)).toEqual({ text: '剩余 30 天', near: false, overdue: false });

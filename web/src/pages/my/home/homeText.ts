@@ -3,7 +3,8 @@
  * deadlines and the steps of an exit. Dates are ISO `YYYY-MM-DD`; "today" is the server's, so
  * every count agrees with what the server will decide.
  */
-import type { ExitRoute, ExitStatus } from '../../../api/home';
+import type { EligibilityReason, ExitEligibility, ExitRoute, ExitStatus } from '../../../api/home';
+import type { Reason } from '../../../api/types';
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
@@ -15,13 +16,15 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * 第二十四条: "已满2年" from the earliest exit date on (the server's rule computes it as the
- * title's date + 2 years), otherwise the days still to wait and that date.
+ * 第二十四条: "已满2年" from the earliest exit date on, otherwise the days still to wait and that
+ * date. The number of years is read off the server's dates (the title's and the earliest exit
+ * date, which rule housing.exit-eligibility computes from its parameter), never written here.
  */
-export function holdingText(today: string, earliestExitOn: string): { reached: boolean; text: string } {
+export function holdingText(today: string, issuedOn: string, earliestExitOn: string): { reached: boolean; years: number; text: string } {
+  const years = Number(earliestExitOn.slice(0, 4)) - Number(issuedOn.slice(0, 4));
   const left = daysBetween(today, earliestExitOn);
-  if (left <= 0) return { reached: true, text: '已满2年' };
-  return { reached: false, text: `还需 ${left} 天，${earliestExitOn} 起可申请退出` };
+  if (left <= 0) return { reached: true, years, text: `已满${years}年` };
+  return { reached: false, years, text: `还需 ${left} 天，${earliestExitOn} 起可申请退出` };
 }
 
 /**
@@ -79,3 +82,18 @@ export const ROUTE_TEXT: Record<ExitRoute, { label: string; line: string; articl
   buyback: { label: '政府回购', line: '由住房城乡建设部门回购，价格按公布的测算方式确定', article: '第二十七条' },
   internal_transfer: { label: '轮候家庭内部流转', line: '转让给轮候库中的家庭，价格不高于回购价格，按轮候顺序确定受让家庭', article: '第二十四条' },
 };
+
+/** What each reason of rule housing.exit-eligibility means to the family. */
+export const REASON_TEXT: Record<EligibilityReason['code'], string> = {
+  HOLDING_PERIOD: '取得不动产权证未满规定年限',
+  EXTRA_LOAN_OR_MORTGAGE: '存在购房贷款抵押以外的贷款或抵押',
+  LEASED: '房屋存在租赁关系',
+  LEGAL_DISPUTE: '房屋存在法律纠纷',
+  USE_CHANGED: '房屋改变了居住用途',
+  STRUCTURE_ALTERED: '房屋结构有拆改',
+};
+
+/** The rule's reasons as the shared <Reasons> list shows them (each a condition not met). */
+export function eligibilityReasons(e: ExitEligibility): Reason[] {
+  return e.reasons.map((r) => ({ code: r.code, article: r.article, passed: false, message_zh: REASON_TEXT[r.code] }));
+}

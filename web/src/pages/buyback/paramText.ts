@@ -1,0 +1,49 @@
+/**
+ * 第二十七条: the published method's parameters as people read them (a rate as a percentage, the
+ * interest tiers as sentences, the price-level switch in words) and the Chinese half of a note.
+ */
+import type { BuybackParameter } from '../../api/home';
+import { percentText } from './buybackMath';
+
+const ROUNDING: Record<string, string> = { half_up: '四舍五入到分', half_even: '四舍六入五成双到分', down: '舍去分以下', up: '分以下进一' };
+
+/** The symbol of a parameter in the formula, when it has one. */
+export function symbolOf(name: string): string | null {
+  if (name.endsWith('.depreciation_rate_per_year')) return 'd';
+  if (name.endsWith('.interest_rate_tiers')) return 'r';
+  if (name.endsWith('.days_per_year')) return 'H';
+  if (name.endsWith('.price_level_adjustment')) return 'K';
+  return null;
+}
+
+/** "1:0.0150" → "持有不超过1年 1.5%"; "*:0.0275" → "超过上一档 2.75%". */
+export function tierText(tiers: string[]): string[] {
+  return tiers.map((t, i) => {
+    const [bound, rate] = t.split(':');
+    const prev = i > 0 ? tiers[i - 1]!.split(':')[0] : undefined;
+    return bound === '*' ? `持有超过${prev ?? 0}年 ${percentText(rate!)}` : `持有不超过${bound}年 ${percentText(rate!)}`;
+  });
+}
+
+/** The value of a parameter in words. */
+export function paramValueText(p: BuybackParameter): string {
+  const v = p.value;
+  if (Array.isArray(v)) return tierText(v).join('；');
+  if (typeof v === 'boolean') return v ? '启用（K = 测算时物价指数 ÷ 购房时物价指数）' : '不启用（K = 1）';
+  if (p.name.endsWith('.days_per_year')) return `一年按 ${v} 天计`;
+  if (p.name.endsWith('_rounding')) return ROUNDING[String(v)] ?? String(v);
+  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return `${percentText(v)} / 年`;
+  return String(v);
+}
+
+/** The Chinese part of a bilingual note ("中文 / English"). */
+export function noteZh(note: string | null): string | null {
+  if (!note) return null;
+  const i = note.search(/ \/ [A-Za-z]/);
+  return (i >= 0 ? note.slice(0, i) : note).trim();
+}
+
+/** True for a platform default awaiting the bureau's published method. */
+export function awaitingBureau(note: string | null): boolean {
+  return !!note && /默认值/.test(note) && /公布/.test(note);
+}
