@@ -16,6 +16,7 @@ import { recheckHoldings } from './recheck.js';
 import { lapseUnconfirmed, remindReconfirm } from './reconfirm.js';
 import { lapseContracts } from './contracts.js';
 import { settleRefunds } from './refunds.js';
+import { watchMultiUnitDeadlines } from './multi-unit.js';
 import type { PaymentGateway } from '../payments/gateway.js';
 import type { JobDeps } from './deps.js';
 
@@ -27,6 +28,8 @@ export const JOBS = {
   'contracts-lapse': { cron: '20 0 * * *', run: (d: JobDeps) => lapseContracts(d) },
   // 第十一条: booked refunds go to the bank every five minutes (the refund number is the bank's idempotency key).
   'deposit-refunds': { cron: '*/5 * * * *', run: (d: JobDeps & { gateway?: PaymentGateway }) => settleRefunds(d) },
+  // 第二十二条: multi-unit reminders and the overdue mark, once a day in office hours.
+  'multi-unit-deadlines': { cron: '0 8 * * *', run: (d: JobDeps) => watchMultiUnitDeadlines(d) },
   'outbox-dispatch': { cron: '* * * * *', run: (d: JobDeps & { adapters?: Partial<Record<Channel, ChannelAdapter>> }) => dispatchOutbox(d.db, { adapters: d.adapters ?? devAdapters(d.log), crypto: d.crypto, now: () => d.clock.now() }) },
 } as const;
 
