@@ -32,6 +32,13 @@ import { SelectPage } from './pages/my/sale/SelectPage';
 import { RollingPage } from './pages/my/sale/RollingPage';
 import { ContractPage } from './pages/my/sale/ContractPage';
 import { SimBankPage } from './pages/sim-bank/SimBankPage';
+import { UnitsPage as PostsaleUnitsPage } from './pages/postsale/UnitsPage';
+import { UnitPage as PostsaleUnitPage } from './pages/postsale/unit/UnitPage';
+import { ExitsPage as PostsaleExitsPage } from './pages/postsale/ExitsPage';
+import { ExitPage as PostsaleExitPage } from './pages/postsale/exit/ExitPage';
+import { ObligationsPage as PostsaleObligationsPage } from './pages/postsale/ObligationsPage';
+import { CasesPage as PostsaleCasesPage } from './pages/postsale/CasesPage';
+import { ResalePage as PostsaleResalePage } from './pages/postsale/ResalePage';
 
 // ECharts is large: the dashboard loads on demand.
 const DashboardPage = lazy(() => import('./pages/staff/dashboard/DashboardPage'));
@@ -93,6 +100,13 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'projects', element: <StaffProjectsPage /> },
       { path: 'projects/:id', element: <StaffProjectPage /> },
+      { path: 'postsale', element: <PostsaleUnitsPage /> },
+      { path: 'postsale/units/:id', element: <PostsaleUnitPage /> },
+      { path: 'postsale/exits', element: <PostsaleExitsPage /> },
+      { path: 'postsale/exits/:id', element: <PostsaleExitPage /> },
+      { path: 'postsale/obligations', element: <PostsaleObligationsPage /> },
+      { path: 'postsale/cases', element: <PostsaleCasesPage /> },
+      { path: 'postsale/resale', element: <PostsaleResalePage /> },
       {
         path: 'dashboard',
         element: (

@@ -91,37 +91,86 @@ export interface UnitRecord {
   exits: ExitSummary[];
 }
 
+/** A rule's trace step and citation, as every rule returns them (src/rules/core/trace.ts). */
+export interface TraceStep { rule: string; article: string; test: string; value: unknown; passed?: boolean }
+/** What every rule returns. */
+export interface RuleResult<T> { value: T; trace: TraceStep[]; citations: { article: string; docId?: string }[] }
+
+/** Rule housing.exit-eligibility's result as stored on the exit (第二十四、二十五条). */
+export type Eligibility = RuleResult<{ eligible: boolean; earliestDate: string; reasons: RuleReason[] }> & { asOf: string; source: string };
+
+/** A parameter as a rule read it: value, version and the reference that published it. */
+export interface ParamRead { value: unknown; version: string; reference: string }
+
+/** Rule housing.buyback-price's components (第二十七条): rates and factors as exact decimal strings. */
+export interface BuybackPriceComponents {
+  formula: string;
+  P0: number;
+  valuationOn: string;
+  builtOn: string;
+  paidOn: string;
+  A: number;
+  d: string;
+  H: { days: number; denominator: number; value: string };
+  r: string;
+  K: string;
+  priceLevel: { applied: boolean; cpiAtPurchase: string | null; cpiAtValuation: string | null };
+  factor: string;
+  rounding: string;
+  params: Record<string, ParamRead>;
+}
+/** Rule housing.buyback-price's result. */
+export type Valuation = RuleResult<{ price: number; components: BuybackPriceComponents }>;
+
 /** 第二十五条: one checked item. */
 export interface ExitCheck {
   item: string;
-  ok: boolean | null;
-  source: 'data_check' | 'inspection' | null;
-  evidence: Record<string, unknown> | null;
+  ok: boolean;
+  source: 'data_check' | 'inspection';
+  evidence: Record<string, unknown>;
   article: string;
 }
 
-/** A line of a valuation: an input, parameter or component with its reference. */
-export interface ValuationLine { name: string; label?: string; value: string | number; reference?: string | null }
+/** 第二十九条 split of the price (rule housing.buyback-payments). */
+export interface Schedule {
+  first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number;
+  loanUnpaid: number; firstShare: string; asOf: string;
+}
 
-/** The buyback contract (第二十八条) with its 第二十九条 schedule. */
+/** The buyback contract (第二十八条). */
 export interface BuybackContract {
   id: string;
   contractNo: string;
+  exitId: string;
   status: 'generated' | 'signed';
   priceFen: number;
   outstandingLoanFen: number;
-  lender?: string | null;
+  lender: string | null;
+  schedule: Schedule;
   vacateByOn: string;
-  schedule: { first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number; loanUnpaid: number };
-  signedAt?: string | null;
-  pdfUrl?: string;
+  modelVersion: string;
+  generatedAt: string;
+  signedAt: string | null;
+  pdfSha256: string | null;
 }
 
 /** A booked buyback payment. */
-export interface BuybackPayment { stage: 'first' | 'balance'; payee: 'lender' | 'family'; amountFen: number; paidOn: string; reference: string }
+export interface BuybackPayment { id: string; stage: 'first' | 'balance'; payee: 'lender' | 'family'; amountFen: number; paidOn: string; reference: string }
 
-/** 第二十九条 vacating item. */
-export interface VacatingItem { item: string; doneOn: string | null; evidence?: Evidence | null }
+/** 第二十九条 vacating checklist as in force. */
+export interface VacatingState {
+  items: { item: string; done: boolean; doneOn: string | null; evidence: { ref: string; note?: string } | null }[];
+  complete: boolean;
+  missing: string[];
+}
+
+/** The whole buyback of an exit. */
+export interface BuybackState {
+  contract: BuybackContract | null;
+  payments: BuybackPayment[];
+  vacating: VacatingState;
+  transfer: { titleId: string; certificateNo: string; issuedOn: string } | null;
+}
 
 /** 第二十四条 internal transfer offer. */
 export interface TransferOffer {
@@ -137,26 +186,40 @@ export interface TransferOffer {
   registeredOn?: string | null;
 }
 
-/** GET /api/exits/:id: the exit in full. */
-export interface ExitDetail extends ExitSummary {
+/** An exit application as the board and the detail show it. */
+export interface ExitView {
+  id: string;
+  exitNo: string;
   unitId: string;
   unitLabel: string;
-  projectName: string;
-  holderMaskedName?: string | null;
-  decisionReason?: string | null;
-  eligibility: { eligible: boolean; earliestDate: string; reasons: RuleReason[] };
-  checks: ExitCheck[];
-  valuation: { valuedOn: string; priceFen: number; lines: ValuationLine[] } | null;
-  contract: BuybackContract | null;
-  payments: BuybackPayment[];
-  vacating: VacatingItem[];
-  transferRegistration?: { certificateNo: string; issuedOn: string } | null;
-  transferOffer?: TransferOffer | null;
-  completedOn?: string | null;
+  project: { id: string; code: string; name: string; level: string; districtCode: string };
+  titleId: string;
+  certificateNo: string;
+  holderMaskedName: string | null;
+  route: 'buyback' | 'internal_transfer';
+  origin: 'family' | 'multi_unit' | 'fraud';
+  status: string;
+  obligationId: string | null;
+  submittedOn: string;
+  acceptedOn: string | null;
+  dueOn: string | null;
+  /** Whole days from today to dueOn; negative once overdue (第二十六条). */
+  daysLeft: number | null;
+  overdue: boolean;
+  decisionReason: string | null;
+  valuedOn: string | null;
+  priceFen: number | null;
+  completedOn: string | null;
+  eligibility: Eligibility;
 }
 
-/** A row of the exit board (第二十六条). */
-export interface ExitBoardRow extends ExitSummary { unitId: string; unitLabel: string; projectName: string; holderMaskedName?: string | null; daysLeft: number | null; overdue: boolean }
+/** GET /api/exits/:id: the exit in full. */
+export interface ExitDetail extends ExitView {
+  checks: ExitCheck[];
+  valuation: Valuation | null;
+  buyback: BuybackState | null;
+  transferOffer: TransferOffer | null;
+}
 
 /** GET /api/exits/:id/reconciliation (fen). */
 export interface ExitReconciliation {
@@ -215,7 +278,7 @@ export function useUnitRecord(id: string | undefined) {
 
 /** The exit board (第二十六条). */
 export function useExits(f: { status?: string; overdue?: boolean }) {
-  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitBoardRow>(`/api/exits${qs({ status: f.status, overdue: f.overdue ? 1 : undefined })}`) });
+  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitView>(`/api/exits${qs({ status: f.status, overdue: f.overdue ? 1 : undefined })}`) });
 }
 
 /** One exit application in full. */

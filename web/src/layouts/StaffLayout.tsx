@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, HomeOutlined, OrderedListOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, ClockCircleOutlined, FieldTimeOutlined, HomeOutlined, OrderedListOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../api/queries';
@@ -13,6 +13,15 @@ const ALL: { key: string; label: string; icon: React.ReactNode; roles: Role[] }[
   { key: '/staff/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['city_staff', 'auditor'] },
 ];
 
+/** 封闭管理 (第十八至三十一条): the implementer only reaches units to record delivery; the auditor reads. */
+const POSTSALE: typeof ALL = [
+  { key: '/staff/postsale', label: '已售房源', icon: <SafetyCertificateOutlined />, roles: ['implementer', 'district_staff', 'city_staff', 'auditor'] },
+  { key: '/staff/postsale/exits', label: '回购看板', icon: <FieldTimeOutlined />, roles: ['district_staff', 'city_staff', 'auditor'] },
+  { key: '/staff/postsale/obligations', label: '多套房退出期限', icon: <ClockCircleOutlined />, roles: ['district_staff', 'city_staff', 'auditor'] },
+  { key: '/staff/postsale/cases', label: '违规案件', icon: <AlertOutlined />, roles: ['district_staff', 'city_staff', 'auditor'] },
+  { key: '/staff/postsale/resale', label: '再配售', icon: <ReloadOutlined />, roles: ['district_staff', 'city_staff', 'auditor'] },
+];
+
 /** Desktop frame of the staff console: header, side menu by role, main. */
 export function StaffLayout() {
   const { data: me } = useMe();
@@ -22,7 +31,11 @@ export function StaffLayout() {
     icon: i.icon,
     label: <Link to={i.key}>{i.label}</Link>,
   }));
-  const selected = ALL.find((i) => loc.pathname.startsWith(i.key))?.key ?? (loc.pathname.startsWith('/staff/applications') ? '/staff/queue' : '');
+  const postsale = POSTSALE.filter((i) => me && i.roles.includes(me.role)).map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.key}>{i.label}</Link> }));
+  if (postsale.length) items.push({ type: 'group', key: 'postsale', label: '封闭管理', children: postsale } as never);
+  // The most specific key wins: /staff/postsale/exits/… is the board, /staff/postsale/units/… the list.
+  const selected = [...ALL, ...POSTSALE].filter((i) => loc.pathname.startsWith(i.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key
+    ?? (loc.pathname.startsWith('/staff/applications') ? '/staff/queue' : '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="qc-skip" href="#main">跳到正文</a>

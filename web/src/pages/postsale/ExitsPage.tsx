@@ -5,7 +5,7 @@
 import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type ExitBoardRow, useExits } from '../../api/postsale';
+import { type ExitView, useExits } from '../../api/postsale';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -41,11 +41,11 @@ export function ExitsPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="exits-overdue">只看逾期</Checkbox>
         </Space>
       }>
-        <Table<ExitBoardRow> size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" scroll={{ x: 1000 }}
+        <Table<ExitView> size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" scroll={{ x: 1000 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }} locale={{ emptyText: '暂无退出申请' }}
           columns={[
             { title: '编号', dataIndex: 'exitNo', render: (v, e) => <Link to={`/staff/postsale/exits/${e.id}`} data-testid={`exit-open-${v}`}>{v}</Link> },
-            { title: '房源', key: 'unit', render: (_, e) => <Link to={`/staff/postsale/units/${e.unitId}`}>{e.projectName} {e.unitLabel}</Link> },
+            { title: '房源', key: 'unit', render: (_, e) => <Link to={`/staff/postsale/units/${e.unitId}`}>{e.unitLabel}</Link> },
             { title: '持有人', dataIndex: 'holderMaskedName', render: (v) => v ?? '—' },
             { title: '方式', dataIndex: 'route', render: (v: string) => EXIT_ROUTE[v] ?? v },
             { title: '来源', dataIndex: 'origin', render: (v: string) => EXIT_ORIGIN[v] ?? v },

@@ -155,3 +155,95 @@ export function belowFloorMessage(priceFen: number, floorFen: number): string | 
   const yuan = `${Math.floor(floorFen / 100).toLocaleString('en-US')}.${String(floorFen % 100).padStart(2, '0')}`;
   return `再配售价格不得低于回购价格与修缮成本之和 ¥${yuan}（第三十条）`;
 }
+
+/** Rule housing.exit-eligibility's reason codes in words. */
+export const ELIGIBILITY_REASON: Record<string, string> = {
+  HOLDING_PERIOD: '取得不动产权证未满2年',
+  EXTRA_LOAN_OR_MORTGAGE: '存在购房贷款抵押外的贷款或抵押',
+  LEASED: '存在租赁关系',
+  LEGAL_DISPUTE: '存在法律纠纷',
+  USE_CHANGED: '改变了房屋居住用途',
+  STRUCTURE_ALTERED: '房屋结构有拆改',
+};
+
+/** A 第二十五条 check's evidence in one line: the data source and reference, or the inspection. */
+export function checkEvidenceText(c: { source: string; evidence: Record<string, unknown> }): string {
+  const e = c.evidence;
+  const s = (k: string) => (typeof e[k] === 'string' && e[k] ? String(e[k]) : null);
+  if (c.source === 'inspection') {
+    return [s('inspector') && `核查人 ${s('inspector')}`, s('inspectedOn'), s('reportNo') && `报告 ${s('reportNo')}`, s('note')].filter(Boolean).join('，');
+  }
+  const cases = Array.isArray(e.cases) && e.cases.length ? `案件 ${(e.cases as string[]).join('、')}` : null;
+  return [s('department'), s('reference') && `编号 ${s('reference')}`, cases].filter(Boolean).join('，');
+}
+
+/** A line of the 第二十七条 valuation table. */
+export interface ValuationLine { group: '输入' | '参数' | '分量' | '结果'; name: string; label: string; value: string; reference: string }
+
+const PARAM_LABEL: Record<string, string> = {
+  'housing.buyback.depreciation_rate_per_year': '年折旧率 d',
+  'housing.buyback.interest_rate_tiers': '同期存款利率档次 r',
+  'housing.buyback.days_per_year': '计息年天数',
+  'housing.buyback.price_level_adjustment': '物价水平调整',
+  'housing.buyback.price_rounding': '取整方式',
+  'housing.measure.in_force': '政策施行',
+};
+
+/** Every input, parameter and component of a buyback valuation with its reference, and the price. */
+export function valuationLines(v: {
+  value: { price: number; components: import('../../api/postsale').BuybackPriceComponents };
+}, fmtFen: (fen: number) => string): ValuationLine[] {
+  const c = v.value.components;
+  const a27 = '第二十七条';
+  const lines: ValuationLine[] = [
+    { group: '输入', name: 'P0', label: '原购房价款 P0', value: fmtFen(c.P0), reference: '购房合同' },
+    { group: '输入', name: 'paidOn', label: '付清房款日', value: c.paidOn, reference: '购房合同' },
+    { group: '输入', name: 'builtOn', label: '竣工日期', value: c.builtOn, reference: '项目楼栋' },
+    { group: '输入', name: 'valuationOn', label: '测算日', value: c.valuationOn, reference: '受理日' },
+  ];
+  if (c.priceLevel.applied) {
+    lines.push({ group: '输入', name: 'cpiAtPurchase', label: '购房时物价指数', value: c.priceLevel.cpiAtPurchase ?? '—', reference: '统计部门' });
+    lines.push({ group: '输入', name: 'cpiAtValuation', label: '测算时物价指数', value: c.priceLevel.cpiAtValuation ?? '—', reference: '统计部门' });
+  }
+  for (const [name, p] of Object.entries(c.params)) {
+    if (name === 'housing.measure.in_force') continue;
+    lines.push({ group: '参数', name, label: PARAM_LABEL[name] ?? name, value: `${Array.isArray(p.value) ? p.value.join('；') : String(p.value)}（版本 ${p.version}）`, reference: p.reference });
+  }
+  lines.push(
+    { group: '分量', name: 'A', label: '房龄 A（整年）', value: String(c.A), reference: a27 },
+    { group: '分量', name: 'd', label: '折旧率 d', value: c.d, reference: a27 },
+    { group: '分量', name: 'H', label: '计息期 H（年）', value: `${c.H.days}/${c.H.denominator} ≈ ${c.H.value}`, reference: a27 },
+    { group: '分量', name: 'r', label: '存款利率 r', value: c.r, reference: a27 },
+    { group: '分量', name: 'K', label: '物价系数 K', value: c.K, reference: a27 },
+    { group: '分量', name: 'factor', label: '系数 1 − d×A + r×H', value: c.factor, reference: a27 },
+    { group: '结果', name: 'price', label: `回购价格 ${c.formula}`, value: fmtFen(v.value.price), reference: `${a27}（取整：${c.rounding}）` },
+  );
+  return lines;
+}
+
+/** Why the balance may not be booked yet (第二十九条: transfer registered and vacating done first); null when it may. */
+export function balanceBlocker(e: Pick<ExitDetail, 'buyback'>): string | null {
+  const b = e.buyback;
+  const why: string[] = [];
+  if (!b?.transfer) why.push('待办理不动产转移登记');
+  if (!b?.vacating.complete) why.push('待完成腾退事项');
+  if (!b?.payments.some((p) => p.stage === 'first')) why.push('待支付首期款');
+  return why.length ? why.join('、') : null;
+}
+
+/** Why the buyback may not be completed yet; null when it may. */
+export function completeBlocker(e: Pick<ExitDetail, 'buyback'>): string | null {
+  const b = e.buyback;
+  const first = balanceBlocker(e);
+  if (first) return first;
+  const c = b?.contract;
+  if (!c || !b) return '无回购合同';
+  return paymentTable(c, b.payments).every((r) => r.booked) ? null : '待结清余款';
+}
+
+/** The client-side refusal of a transfer price above the ceiling (第二十四、二十七条; the server refuses it too). */
+export function ceilingMessage(priceFen: number, ceilingFen: number | null): string | null {
+  if (ceilingFen === null || priceFen <= ceilingFen) return null;
+  const yuan = `${Math.floor(ceilingFen / 100).toLocaleString('en-US')}.${String(ceilingFen % 100).padStart(2, '0')}`;
+  return `转让价格不得高于测算价格 ¥${yuan}（第二十七条）`;
+}
