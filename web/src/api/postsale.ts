@@ -262,13 +262,22 @@ export interface ResaleOffer {
   maintenanceFundDueFen: number;
 }
 
+// ---- paths ----
+
+/** GET path of the owned-unit list; an empty search is left out. */
+export const postSaleUnitsPath = (f: { projectId?: string; q?: string }) => `/api/post-sale/units${qs({ projectId: f.projectId, q: f.q?.trim() })}`;
+/** GET path of the exit board (第二十六条): `overdue=1` only when asked. */
+export const exitsPath = (f: { status?: string; overdue?: boolean }) => `/api/exits${qs({ status: f.status, overdue: f.overdue ? 1 : undefined })}`;
+/** GET path of the multi-unit obligations (第二十二条). */
+export const obligationsPath = (overdue: boolean) => `/api/multi-unit-obligations${qs({ overdue: overdue ? 1 : undefined })}`;
+
 // ---- queries ----
 
 const items = async <T>(path: string): Promise<T[]> => (await get<{ items: T[] }>(path)).items;
 
 /** Owned units in scope (已售房源). */
 export function usePostSaleUnits(f: { projectId?: string; q?: string }) {
-  return useQuery({ queryKey: ['postsale', 'units', f], queryFn: () => items<PostSaleUnit>(`/api/post-sale/units${qs(f)}`) });
+  return useQuery({ queryKey: ['postsale', 'units', f], queryFn: () => items<PostSaleUnit>(postSaleUnitsPath(f)) });
 }
 
 /** The unit dossier (staff read, audited). */
@@ -278,7 +287,7 @@ export function useUnitRecord(id: string | undefined) {
 
 /** The exit board (第二十六条). */
 export function useExits(f: { status?: string; overdue?: boolean }) {
-  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitView>(`/api/exits${qs({ status: f.status, overdue: f.overdue ? 1 : undefined })}`) });
+  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitView>(exitsPath(f)) });
 }
 
 /** One exit application in full. */
@@ -298,7 +307,7 @@ export function useCases(status?: string) {
 
 /** Multi-unit obligations (第二十二条). */
 export function useObligations(overdue: boolean) {
-  return useQuery({ queryKey: ['postsale', 'obligations', overdue], queryFn: () => items<Obligation>(`/api/multi-unit-obligations${qs({ overdue: overdue ? 1 : undefined })}`) });
+  return useQuery({ queryKey: ['postsale', 'obligations', overdue], queryFn: () => items<Obligation>(obligationsPath(overdue)) });
 }
 
 /** Resale offers (第三十条). */

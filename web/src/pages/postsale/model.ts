@@ -247,3 +247,23 @@ export function ceilingMessage(priceFen: number, ceilingFen: number | null): str
   const yuan = `${Math.floor(ceilingFen / 100).toLocaleString('en-US')}.${String(ceilingFen % 100).padStart(2, '0')}`;
   return `转让价格不得高于测算价格 ¥${yuan}（第二十七条）`;
 }
+
+/** The values of the "登记事件" form. */
+export type EventValues = {
+  kind: string; occurredOn: string; note?: string; holderBy?: 'regCode' | 'person';
+  regCode?: string; name?: string; idNumber?: string; evidence: { kind: string; ref: string; note?: string }[];
+};
+
+/**
+ * The request body of POST /api/units/:id/events from the form: a new holder only for inheritance
+ * and divorce (第二十二条), by registration code (a family of the scheme) or name and ID number.
+ */
+export function eventBody(v: EventValues) {
+  const newHolder = !TRANSFER_EVENTS.includes(v.kind) ? undefined
+    : v.holderBy === 'person' ? { name: v.name!.trim(), idNumber: v.idNumber!.trim() } : { regCode: v.regCode!.trim() };
+  return {
+    kind: v.kind, occurredOn: v.occurredOn, note: v.note?.trim() || undefined,
+    evidence: v.evidence.map((e) => ({ kind: e.kind, ref: e.ref.trim(), ...(e.note?.trim() ? { note: e.note.trim() } : {}) })),
+    ...(newHolder ? { newHolder } : {}),
+  };
+}

@@ -9,23 +9,7 @@ import type { UnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { CardTitle, EVIDENCE_KIND, EvidenceList } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
-import { EVENT_KIND, TRANSFER_EVENTS } from '../model';
-
-type EventValues = {
-  kind: string; occurredOn: string; note?: string; holderBy?: 'regCode' | 'person';
-  regCode?: string; name?: string; idNumber?: string; evidence: { kind: string; ref: string; note?: string }[];
-};
-
-/** The request body of POST /api/units/:id/events from the form. */
-export function eventBody(v: EventValues) {
-  const newHolder = !TRANSFER_EVENTS.includes(v.kind) ? undefined
-    : v.holderBy === 'person' ? { name: v.name!.trim(), idNumber: v.idNumber!.trim() } : { regCode: v.regCode!.trim() };
-  return {
-    kind: v.kind, occurredOn: v.occurredOn, note: v.note?.trim() || undefined,
-    evidence: v.evidence.map((e) => ({ kind: e.kind, ref: e.ref.trim(), ...(e.note?.trim() ? { note: e.note.trim() } : {}) })),
-    ...(newHolder ? { newHolder } : {}),
-  };
-}
+import { eventBody, EVENT_KIND, type EventValues, TRANSFER_EVENTS } from '../model';
 
 /** The events card of the dossier. */
 export function EventsCard({ record: r, canWrite }: { record: UnitRecord; canWrite: boolean }) {
