@@ -21,26 +21,41 @@ export interface EligibilityReason {
   article: string;
 }
 
-/** Rule housing.exit-eligibility's verdict: eligible from `earliestDate` (title + 2 years) when no reason stands. */
+/**
+ * Rule housing.exit-eligibility's result on `asOf`: eligible from `earliestDate` (the title's date +
+ * the holding years) when no reason stands; `source` names where the 第二十五条 facts came from.
+ */
 export interface ExitEligibility {
-  eligible: boolean;
-  earliestDate: string;
-  reasons: EligibilityReason[];
+  value: { eligible: boolean; earliestDate: string; reasons: EligibilityReason[] };
+  trace: TraceStep[];
+  citations: Citation[];
+  asOf: string;
+  source: string;
 }
 
-/** An exit application of the family (第二十六条: due six months after acceptance). */
+/** An exit application (第二十六条: due, as a rule, six months after acceptance). */
 export interface MyExit {
   id: string;
   exitNo: string;
+  unitId: string;
+  unitLabel: string;
+  project: { id: string; code: string; name: string; level: string; districtCode: string };
+  certificateNo: string;
   route: ExitRoute;
   origin: 'family' | 'multi_unit' | 'fraud';
   status: ExitStatus;
+  obligationId: string | null;
   submittedOn: string;
   acceptedOn: string | null;
   dueOn: string | null;
-  completedOn: string | null;
+  /** Whole days from the server's today to dueOn while under way; negative once overdue. */
+  daysLeft: number | null;
+  overdue: boolean;
   decisionReason: string | null;
+  valuedOn: string | null;
   priceFen: number | null;
+  completedOn: string | null;
+  eligibility: ExitEligibility;
 }
 
 /** 第二十二条: a second unit by inheritance or divorce, to be given up within the deadline. */
@@ -51,14 +66,15 @@ export interface MyObligation {
   deadlineOn: string;
   /** Whole days from the server's today to the deadline; negative once overdue. */
   daysLeft: number;
-  unitIds: string[];
+  overdue: boolean;
+  unitsHeld: number;
 }
 
 /** A unit the family holds, with its title, fund and exits. */
 export interface HomeUnit {
-  unit: { id: string; number: string; building: string | null; areaM2: string | null };
+  unit: { id: string; building: string; floor: number; number: string; area: string; layout: string };
   project: { id: string; code: string; name: string };
-  title: { certificateNo: string; issuedOn: string; origin: string; nature: string; landNature: string };
+  title: { id: string; certificateNo: string; issuedOn: string; origin: string; nature: string; landNature: string };
   /** The date the family has held the unit since (the current title's registration). */
   holdingSince: string;
   /** 第二十四条: the title's date + 2 years, the first day an exit may be applied for. */
@@ -77,29 +93,36 @@ export interface MyHome {
   obligations: MyObligation[];
 }
 
-/** An internal-transfer offer a waiting family may take (第二十四条: price ≤ the buyback price). */
+/** An internal-transfer offer open today (第二十四条: price ≤ the buyback price on the opening day). */
 export interface TransferOffer {
   id: string;
-  project: { id: string; code: string; name: string };
-  unit: { id: string; number: string; building: string | null; areaM2: string | null };
+  status: string;
   priceFen: number;
-  /** The method's buyback price on the opening day: the ceiling of the price. */
-  ceilingFen: number;
   opensOn: string;
   closesOn: string;
-  /** The family's interest, once expressed. */
-  interest: { expressedAt: string; outcome: 'waiting' | 'chosen' | 'not_chosen' | 'ineligible' | 'withdrawn' } | null;
+  /** True once the family has asked for it (and is waiting for the match). */
+  interested: boolean;
+  project: { id: string; name: string; address: string; districtCode: string };
+  unit: { id: string; building: string; floor: number; number: string; area: string; layout: string; orientation: string };
 }
 
-/** A parameter of the published buyback method as read on one day (params/housing/buyback.yaml). */
+/** GET /api/my/transfer-offers: `eligible` is false for a family not on the waiting list or already holding a unit. */
+export interface MyTransferOffers {
+  eligible: boolean;
+  items: TransferOffer[];
+}
+
+/** A parameter of the published method as read on one day (params/housing/buyback.yaml, closed-loop.yaml). */
 export interface BuybackParameter {
   name: string;
-  /** What it is, in Chinese (the parameter's description). */
-  label: string;
+  /** Its symbol in the formula (d, r, H, K), or what else it sets (price, first, due). */
+  symbol: string;
+  description: { zh: string; en: string } | null;
+  unit: string | null;
   value: string | number | boolean | string[];
   version: string;
   reference: string;
-  /** "平台默认值，待市住房城乡建设部门…确定并公布" while the bureau's text is awaited. */
+  /** "平台默认值，待市住房城乡建设部门…确定并公布 / platform default…" while the bureau's text is awaited. */
   note: string | null;
 }
 
@@ -143,9 +166,11 @@ export interface BuybackResult {
 /** GET /api/public/buyback-method: the method in force on `asOf`. */
 export interface BuybackMethod {
   asOf: string;
-  formula: string;
+  formula: { text: string; zh: string; en: string };
+  /** Whose method it is: the platform's default until the bureau publishes one. */
+  publication: { zh: string; en: string };
   parameters: BuybackParameter[];
-  example: { input: BuybackInput; result: BuybackResult };
+  example: { input: BuybackInput; result: BuybackResult; explanation: { zh: string; en: string } };
 }
 
 /** The family's units, obligations and exits. */
@@ -174,7 +199,7 @@ export function useWithdrawExit() {
 
 /** Open internal-transfer offers the family may take. */
 export function useMyTransferOffers(enabled = true) {
-  return useQuery({ queryKey: ['my', 'transfer-offers'], enabled, queryFn: () => get<{ offers: TransferOffer[] }>('/api/my/transfer-offers') });
+  return useQuery({ queryKey: ['my', 'transfer-offers'], enabled, queryFn: () => get<MyTransferOffers>('/api/my/transfer-offers') });
 }
 
 /** Asks for an offer ("我要申请"); the staff match the first eligible family in waiting order. */

@@ -13,7 +13,7 @@ import { CORE_DOC, articleUrl } from '../../lib/law';
 import { formatFen } from '../sale-public/money';
 import { Calculator } from './Calculator';
 import { PriceBreakdown } from './PriceBreakdown';
-import { awaitingBureau, noteZh, paramValueText, symbolOf } from './paramText';
+import { awaitingBureau, noteZh, paramValueText, symbolText } from './paramText';
 
 const h2 = { fontSize: 18, margin: '24px 0 8px' } as const;
 
@@ -55,7 +55,7 @@ export function BuybackPage() {
           <h2 style={h2}>测算公式</h2>
           <Card size="small" data-testid="buyback-formula">
             <div style={{ fontSize: 18, fontWeight: 600, textAlign: 'center', margin: '8px 0 12px', overflowWrap: 'anywhere' }}>
-              回购价格 = {m.formula}
+              回购价格 = {m.formula.text}
             </div>
             <dl style={{ margin: 0 }}>
               {SYMBOLS.map(([sym, text]) => (
@@ -65,7 +65,9 @@ export function BuybackPage() {
                 </div>
               ))}
             </dl>
-            <Typography.Paragraph style={{ margin: '8px 0 0', color: 'rgba(0,0,0,0.7)' }}>测算日 {m.asOf} 适用的方式。</Typography.Paragraph>
+            <Typography.Paragraph style={{ margin: '8px 0 0', color: 'rgba(0,0,0,0.7)' }} data-testid="buyback-publication">
+              {m.asOf} 适用：{m.publication.zh}
+            </Typography.Paragraph>
           </Card>
 
           <h2 style={h2}>参数</h2>
@@ -74,8 +76,8 @@ export function BuybackPage() {
               <List.Item data-testid={`buyback-param-${p.name}`}>
                 <div style={{ width: '100%' }}>
                   <Space wrap size={[8, 4]}>
-                    {symbolOf(p.name) && <Tag color="blue">{symbolOf(p.name)}</Tag>}
-                    <strong>{p.label}</strong>
+                    <Tag color="blue">{symbolText(p.symbol)}</Tag>
+                    <strong>{p.description?.zh ?? p.name}</strong>
                     {awaitingBureau(p.note) && <Tag color="orange">默认值，待公布</Tag>}
                   </Space>
                   <div style={{ fontSize: 16, margin: '4px 0' }}>{paramValueText(p)}</div>
@@ -89,8 +91,8 @@ export function BuybackPage() {
 
           <h2 style={h2}>计算示例</h2>
           <Typography.Paragraph>
-            原购房价款 {formatFen(m.example.input.originalPriceFen)}，{m.example.input.paidOn} 付清房款，房屋 {m.example.input.builtOn} 竣工，
-            {m.example.input.valuationOn} 测算：
+            {m.example.explanation.zh}原购房价款 {formatFen(m.example.input.originalPriceFen)}，{m.example.input.paidOn} 付清房款，
+            房屋 {m.example.input.builtOn} 竣工，{m.example.input.valuationOn} 测算：
           </Typography.Paragraph>
           <PriceBreakdown result={m.example.result} testId="buyback-example" chart={false} />
 

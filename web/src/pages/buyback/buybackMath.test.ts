@@ -57,15 +57,18 @@ describe('第二十七条: the chart from the original price to the buyback pric
 });
 
 describe('第二十七条: the method parameters in words', () => {
-  const p = (name: string, value: BuybackParameter['value']): BuybackParameter => ({ name, label: '', value, version: '2025-03-31', reference: '第二十七条', note: null });
+  const p = (name: string, value: BuybackParameter['value'], unit: string): BuybackParameter =>
+    ({ name, symbol: 'd', description: null, unit, value, version: '2025-03-31', reference: '第二十七条', note: null });
   it('reads the interest tiers as holding periods with rates', () => {
     expect(tierText(['1:0.0150', '2:0.0210', '*:0.0275'])).toEqual(['持有不超过1年 1.5%', '持有不超过2年 2.1%', '持有超过2年 2.75%']);
   });
   it('reads a yearly rate, the days of a year, the switch and the rounding', () => {
-    expect(paramValueText(p('housing.buyback.depreciation_rate_per_year', '0.01'))).toBe('1% / 年');
-    expect(paramValueText(p('housing.buyback.days_per_year', 365))).toBe('一年按 365 天计');
-    expect(paramValueText(p('housing.buyback.price_level_adjustment', false))).toBe('不启用（K = 1）');
-    expect(paramValueText(p('housing.buyback.price_rounding', 'half_up'))).toBe('四舍五入到分');
+    expect(paramValueText(p('housing.buyback.depreciation_rate_per_year', '0.01', 'ratio'))).toBe('1% / 年');
+    expect(paramValueText(p('housing.buyback.first_payment_share', '0.10', 'ratio'))).toBe('10%');
+    expect(paramValueText(p('housing.buyback.days_per_year', 365, 'day'))).toBe('一年按 365 天计');
+    expect(paramValueText(p('housing.buyback.price_level_adjustment', false, 'boolean'))).toBe('不启用（K = 1）');
+    expect(paramValueText(p('housing.buyback.price_rounding', 'half_up', 'rounding'))).toBe('四舍五入到分');
+    expect(paramValueText(p('housing.closed-loop.buyback_due_months', 6, 'month'))).toBe('6 个月');
   });
   it('keeps the Chinese half of a note and knows a default awaiting the bureau', () => {
     const note = '平台默认值，待市住房城乡建设部门会同市财政、审计等部门确定并公布回购价格测算方式：暂按每年1% / platform default until the bureau publishes';

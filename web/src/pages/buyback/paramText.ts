@@ -7,13 +7,9 @@ import { percentText } from './buybackMath';
 
 const ROUNDING: Record<string, string> = { half_up: '四舍五入到分', half_even: '四舍六入五成双到分', down: '舍去分以下', up: '分以下进一' };
 
-/** The symbol of a parameter in the formula, when it has one. */
-export function symbolOf(name: string): string | null {
-  if (name.endsWith('.depreciation_rate_per_year')) return 'd';
-  if (name.endsWith('.interest_rate_tiers')) return 'r';
-  if (name.endsWith('.days_per_year')) return 'H';
-  if (name.endsWith('.price_level_adjustment')) return 'K';
-  return null;
+/** What a parameter sets: its symbol in the formula, or the step of the buyback it belongs to. */
+export function symbolText(symbol: string): string {
+  return { price: '取整', first: '首付款（第二十九条）', due: '办结期限（第二十六条）' }[symbol] ?? symbol;
 }
 
 /** "1:0.0150" → "持有不超过1年 1.5%"; "*:0.0275" → "超过上一档 2.75%". */
@@ -31,8 +27,9 @@ export function paramValueText(p: BuybackParameter): string {
   if (Array.isArray(v)) return tierText(v).join('；');
   if (typeof v === 'boolean') return v ? '启用（K = 测算时物价指数 ÷ 购房时物价指数）' : '不启用（K = 1）';
   if (p.name.endsWith('.days_per_year')) return `一年按 ${v} 天计`;
-  if (p.name.endsWith('_rounding')) return ROUNDING[String(v)] ?? String(v);
-  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return `${percentText(v)} / 年`;
+  if (p.unit === 'rounding') return ROUNDING[String(v)] ?? String(v);
+  if (p.unit === 'month') return `${v} 个月`;
+  if (p.unit === 'ratio' && typeof v === 'string') return `${percentText(v)}${p.name.endsWith('_per_year') ? ' / 年' : ''}`;
   return String(v);
 }
 

@@ -38,7 +38,7 @@ export function ApplyExitDialog(props: {
   return (
     <Modal open={props.open} title="申请退出" onCancel={props.onClose} onOk={() => void submit().catch(() => undefined)}
       okText="确认提交申请" cancelText="取消" confirmLoading={apply.isPending}
-      okButtonProps={{ disabled: !verdict.eligible, 'data-testid': 'exit-confirm' } as never}>
+      okButtonProps={{ disabled: !verdict.value.eligible, 'data-testid': 'exit-confirm' } as never}>
       <Typography.Paragraph>
         {props.unitName}：取得不动产权证满{props.years}年后，可采用以下任一方式退出（<ArticleLink article="第二十四条" />）。
       </Typography.Paragraph>
@@ -53,7 +53,7 @@ export function ApplyExitDialog(props: {
           ))}
         </Space>
       </Radio.Group>
-      {!verdict.eligible && (
+      {!verdict.value.eligible && (
         <Alert type="warning" showIcon style={{ marginTop: 12 }} title="目前不符合退出条件"
           description={<Reasons reasons={eligibilityReasons(verdict)} />} />
       )}

@@ -7,7 +7,7 @@ import { type MyExit, useWithdrawExit } from '../../../api/home';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { errorText } from '../../../components/ErrorAlert';
 import { formatFen } from '../../sale-public/money';
-import { ROUTE_TEXT, exitSteps } from './homeText';
+import { ROUTE_TEXT, deadlineText, exitSteps } from './homeText';
 
 /** The steps of one exit, its due date and the withdraw button (submitted only). */
 export function ExitProgress({ exit }: { exit: MyExit }) {
@@ -44,7 +44,8 @@ export function ExitProgress({ exit }: { exit: MyExit }) {
       </Typography.Paragraph>
       {exit.dueOn && exit.status !== 'completed' && (
         <Typography.Paragraph style={{ margin: 0 }} data-testid="exit-due">
-          受理日期 {exit.acceptedOn}，原则上应于 <strong>{exit.dueOn}</strong> 前办结（<ArticleLink article="第二十六条" />）
+          受理日期 {exit.acceptedOn}，原则上应于 <strong>{exit.dueOn}</strong> 前办结
+          {exit.daysLeft !== null && <>（{deadlineText(exit.daysLeft).text}）</>}（<ArticleLink article="第二十六条" />）
         </Typography.Paragraph>
       )}
       {exit.priceFen !== null && exit.route === 'buyback' && (

@@ -17,11 +17,12 @@ import { OPEN_EXIT, ROUTE_TEXT, eligibilityReasons, holdingText } from './homeTe
 export function UnitCard({ home, today }: { home: HomeUnit; today: string }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const name = `${home.project.name} ${home.unit.building ?? ''}${home.unit.number} 室`;
+  const name = `${home.project.name} ${home.unit.building}${home.unit.number} 室`;
   const mark = holdingText(today, home.title.issuedOn, home.earliestExitOn);
   const current = home.exits.find((e) => OPEN_EXIT.includes(e.status));
   const past = home.exits.filter((e) => e !== current);
-  // The preview differs only in 第二十五条 items; both routes share the 第二十四条 holding period.
+  // Both routes share 第二十四条 and, while housing.closed-loop.exit_checks_apply_to_internal_transfer is on,
+  // 第二十五条 too; the dialog shows the chosen route's own verdict.
   const preview = home.eligibility.buyback;
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="home-unit" data-unit-id={home.unit.id}
@@ -47,8 +48,8 @@ export function UnitCard({ home, today }: { home: HomeUnit; today: string }) {
       ]} />
 
       <h3 style={{ fontSize: 15, margin: '12px 0 4px' }}>退出条件预检</h3>
-      <div data-testid="exit-eligibility" data-eligible={preview.eligible}>
-        {preview.eligible
+      <div data-testid="exit-eligibility" data-eligible={preview.value.eligible}>
+        {preview.value.eligible
           ? <Typography.Paragraph style={{ margin: 0 }}>
               <CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> 目前符合退出条件（<ArticleLink article="第二十四条" />、<ArticleLink article="第二十五条" />），以部门核查结果为准。
             </Typography.Paragraph>

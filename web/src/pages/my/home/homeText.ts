@@ -95,5 +95,5 @@ export const REASON_TEXT: Record<EligibilityReason['code'], string> = {
 
 /** The rule's reasons as the shared <Reasons> list shows them (each a condition not met). */
 export function eligibilityReasons(e: ExitEligibility): Reason[] {
-  return e.reasons.map((r) => ({ code: r.code, article: r.article, passed: false, message_zh: REASON_TEXT[r.code] }));
+  return e.value.reasons.map((r) => ({ code: r.code, article: r.article, passed: false, message_zh: REASON_TEXT[r.code] }));
 }
