@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VACATING_ITEMS } from '../db/schema-closed-loop.js';
 import { ParamNotInForceError, ParamsFileError, loadParamFile, loadParamsDir, param, versionOn } from './load.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -13,6 +14,11 @@ describe('parameter loader', () => {
       version: '2025-03-31',
       reference: '济政发〔2025〕3号 第八条',
     });
+  });
+
+  it('reads a list of numbers (the 第二十二条 reminder offsets) and a list of strings (the 第二十九条 vacating items)', () => {
+    expect(param('housing.closed-loop.multi_unit_reminder_days_before', '2025-03-31').value).toEqual([30, 7, 1]);
+    expect(param('housing.closed-loop.vacating_items', '2025-03-31').value).toEqual([...VACATING_ITEMS]);
   });
 
   it('refuses a date before the first value with ParamNotInForceError', () => {
