@@ -11,3 +11,7 @@ export {
   type FundBalance, type FundEntryInput, type OpenFundAccountInput,
 } from './fund.js';
 export { assertUnitAccess, loadUnitScope } from './access.js';
+export { unitRecord, exitSummaries, type UnitRecord, type ExitSummary } from './record.js';
+export { listOwnedUnits, type OwnedUnit } from './owned.js';
+export { unitArchive, archiveDocument, ARCHIVE_AUTHORITY } from './archive.js';
+export { earliestExitOn, loadDossier, type Dossier } from './dossier.js';

@@ -64,7 +64,7 @@ describe.each(TEST_DB_KINDS)('第十八条 delivery and title registration on %s
     const t = await registerTitle(w.staff, input);
     expect(t).toMatchObject({
       certificateNo: input.certificateNo, nature: '配售型保障性住房', landNature: '划拨', origin: 'first_sale', issuedOn: '2026-04-05', supersededOn: null,
-      holder: { kind: 'family', applicationId: w.families[2]!.applicationId, maskedName: '张*2' },
+      holderKind: 'family', holderApplicationId: w.families[2]!.applicationId, holderMaskedName: '张*2',
     });
     const [row] = await h.db.select().from(titles).where(eq(titles.id, t.id));
     expect(row!.holderIdBlind).toBe(w.crypto.blindIndex(s.idNumber));

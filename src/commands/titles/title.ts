@@ -32,7 +32,7 @@ export type TitleOrigin = (typeof TITLE_ORIGINS)[number];
 /** A title as shown to staff and the implementer (holder masked). */
 export type TitleView = {
   id: string; unitId: string; certificateNo: string; nature: string; landNature: string; origin: string;
-  holder: { kind: string; applicationId: string | null; maskedName: string | null; maskedId: string | null };
+  holderKind: string; holderApplicationId: string | null; holderMaskedName: string | null; holderMaskedId: string | null;
   contractId: string | null; eventId: string | null; exitId: string | null;
   issuedOn: string; supersededOn: string | null; supersededBy: string | null; recordedAt: string;
 };
@@ -41,7 +41,7 @@ export type TitleView = {
 export function titleView(t: TitleRow): TitleView {
   return {
     id: t.id, unitId: t.unitId, certificateNo: t.certificateNo, nature: t.nature, landNature: t.landNature, origin: t.origin,
-    holder: { kind: t.holderKind, applicationId: t.holderApplicationId, maskedName: t.holderMaskedName, maskedId: t.holderMaskedId },
+    holderKind: t.holderKind, holderApplicationId: t.holderApplicationId, holderMaskedName: t.holderMaskedName, holderMaskedId: t.holderMaskedId,
     contractId: t.contractId, eventId: t.eventId, exitId: t.exitId, issuedOn: t.issuedOn, supersededOn: t.supersededOn,
     supersededBy: t.supersededBy, recordedAt: t.recordedAt.toISOString(),
   };
