@@ -58,10 +58,9 @@ export interface MyExit {
   eligibility: ExitEligibility;
 }
 
-/** 第二十二条: a second unit by inheritance or divorce, to be given up within the deadline. */
+/** 第二十二条: a second unit by inheritance or divorce, to be given up within the deadline (open ones only). */
 export interface MyObligation {
   id: string;
-  status: 'open' | 'met' | 'withdrawn';
   changeOn: string;
   deadlineOn: string;
   /** Whole days from the server's today to the deadline; negative once overdue. */
@@ -119,7 +118,7 @@ export interface BuybackParameter {
   symbol: string;
   description: { zh: string; en: string } | null;
   unit: string | null;
-  value: string | number | boolean | string[];
+  value: string | number | boolean | string[] | number[];
   version: string;
   reference: string;
   /** "平台默认值，待市住房城乡建设部门…确定并公布 / platform default…" while the bureau's text is awaited. */

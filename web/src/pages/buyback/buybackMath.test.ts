@@ -60,6 +60,7 @@ describe('第二十七条: the method parameters in words', () => {
   const p = (name: string, value: BuybackParameter['value'], unit: string): BuybackParameter =>
     ({ name, symbol: 'd', description: null, unit, value, version: '2025-03-31', reference: '第二十七条', note: null });
   it('reads the interest tiers as holding periods with rates', () => {
+    expect(paramValueText(p('housing.buyback.interest_rate_tiers', ['1:0.0150', '*:0.0275'], 'tiers'))).toBe('持有不超过1年 1.5%；持有超过1年 2.75%');
     expect(tierText(['1:0.0150', '2:0.0210', '*:0.0275'])).toEqual(['持有不超过1年 1.5%', '持有不超过2年 2.1%', '持有超过2年 2.75%']);
   });
   it('reads a yearly rate, the days of a year, the switch and the rounding', () => {

@@ -24,7 +24,7 @@ export function tierText(tiers: string[]): string[] {
 /** The value of a parameter in words. */
 export function paramValueText(p: BuybackParameter): string {
   const v = p.value;
-  if (Array.isArray(v)) return tierText(v).join('；');
+  if (Array.isArray(v)) return p.unit === 'tiers' ? tierText(v.map(String)).join('；') : v.join('、');
   if (typeof v === 'boolean') return v ? '启用（K = 测算时物价指数 ÷ 购房时物价指数）' : '不启用（K = 1）';
   if (p.name.endsWith('.days_per_year')) return `一年按 ${v} 天计`;
   if (p.unit === 'rounding') return ROUNDING[String(v)] ?? String(v);

@@ -22,11 +22,11 @@ export function MyHomePage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: '8px 0' }}>我的住房</Typography.Title>
       <ErrorAlert error={home.error} />
       {home.isLoading && <Spin aria-label="加载中" style={{ display: 'block', margin: 24 }} />}
-      {data?.obligations.filter((o) => o.status === 'open').map((o) => {
+      {data?.obligations.map((o) => {
         const d = deadlineText(o.daysLeft);
         return (
           <Alert key={o.id} type={d.near ? 'error' : 'warning'} showIcon style={{ marginBottom: 12 }} data-testid="obligation"
-            title={<>您的家庭持有多套保障性住房，须在 <strong>{o.deadlineOn}</strong> 前申请退出其中1套（<span data-testid="obligation-days">{d.text}</span>）</>}
+            title={<>您的家庭持有 {o.unitsHeld} 套保障性住房，须在 <strong>{o.deadlineOn}</strong> 前申请退出其中1套（<span data-testid="obligation-days">{d.text}</span>）</>}
             description={<>因继承、婚姻状况变化等取得其他保障性住房的，可保留1套，超出的应自情形发生变化之日（{o.changeOn}）起在规定期限内申请退出（<ArticleLink article="第二十二条" />）。请在下方选择一套住房申请退出。</>} />
         );
       })}
