@@ -30,6 +30,8 @@ export interface ModelClause {
   articles: string[];
   table?: ClauseTable;
   paragraphs: string[];
+  /** 第三十条: on the resale of a bought-back unit, these paragraphs replace `paragraphs`. */
+  resale?: string[];
 }
 
 export const MODEL_PREAMBLE =
@@ -48,6 +50,10 @@ export const MODEL_CLAUSES: ModelClause[] = [
     no: '第二条', heading: '房屋价格', articles: ['第十二条'], table: 'price',
     paragraphs: [
       '本合同房屋价格按照{priceApprovalNo}批准的配售基准价格及浮动幅度确定：单套总价＝配售基准价格×建筑面积×调节系数。',
+      '房屋总价款为{priceFigures}（大写：{priceCapital}）。',
+    ],
+    resale: [
+      '本合同房屋系政府回购后经适当修缮再次配售的房源，再次配售价格经住房城乡建设部门批准，覆盖回购价格及二次装修成本（第三十条）。',
       '房屋总价款为{priceFigures}（大写：{priceCapital}）。',
     ],
   },
@@ -76,6 +82,7 @@ export const MODEL_CLAUSES: ModelClause[] = [
   {
     no: '第六条', heading: '维修资金', articles: ['第十九条'],
     paragraphs: ['乙方按规定缴存房屋专项维修资金。'],
+    resale: ['乙方按本房屋回购时退还的维修资金数额缴存房屋专项维修资金{resaleFundFigures}（大写：{resaleFundCapital}），于办理不动产登记时缴入本房屋维修资金分户账（第十九条、第三十条）。'],
   },
   {
     no: '第七条', heading: '物业服务', articles: ['第十四条', '第三十二条'],

@@ -41,6 +41,8 @@ export interface ContractDocumentData {
   };
   /** round: lottery and selection (第十一条); rolling: 常态化配售 (第十六条). */
   selection: { kind: 'round' | 'rolling'; regNo: string | null };
+  /** 第三十条: present only on the resale of a bought-back unit; the fund due is what was refunded at buyback. */
+  resale?: { maintenanceFundDueFen: number };
 }
 
 /** SHA-256 of the contract's canonical data, printed on it. */
@@ -71,6 +73,10 @@ export function modelValues(d: ContractDocumentData): Record<string, string> {
     propertyService: d.project.propertyService ? `${d.project.propertyService}。` : '',
     deadlineOn: chineseDate(d.deadlineOn),
   };
+  if (d.resale) {
+    values.resaleFundFigures = rmbFigures(d.resale.maintenanceFundDueFen);
+    values.resaleFundCapital = rmbCapital(d.resale.maintenanceFundDueFen);
+  }
   values.loanParagraph = fillModel(LOAN_PARAGRAPH[p.loanType], values);
   return values;
 }
@@ -139,7 +145,7 @@ export async function renderContract(data: ContractDocumentData): Promise<Buffer
       w.keepTogether(22 * (t.rows.length + 1));
       w.table(t.columns, t.rows);
     }
-    for (const p of c.paragraphs) w.paragraph(fillModel(p, values), { indent: true });
+    for (const p of (data.resale && c.resale) || c.paragraphs) w.paragraph(fillModel(p, values), { indent: true });
   }
   w.keepTogether(120);
   w.heading('签署');

@@ -11,7 +11,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { accounts, applications, buildings, priceApprovals, projects, registrations, salePlans, units } from '../../db/schema.js';
+import { accounts, applications, buildings, priceApprovals, projects, registrations, resaleOffers, salePlans, units } from '../../db/schema.js';
 import { AAD } from '../../crypto/index.js';
 import { districtName } from '../../db/reference/districts.js';
 import { maskId } from '../../rules/core/mask.js';
@@ -38,6 +38,19 @@ async function buyerOf(tx: Tx, ctx: CommandContext, applicationId: string) {
   return { name: app.maskedApplicantName ?? '—', maskedId: app.maskedApplicantId ?? '—', regCode: app.regCode };
 }
 
+/**
+ * The resale offer (第三十条) this contract sells, if any: the offer that names it, or the unit's
+ * current offer when the contract was drawn up after that offer's approval (a contract of the
+ * unit's first sale stays what it was, whatever became of the unit later).
+ */
+async function resaleOfferOf(tx: Tx, c: ContractRow, unit: UnitRow) {
+  const [named] = await tx.select({ id: resaleOffers.id }).from(resaleOffers).where(eq(resaleOffers.contractId, c.id));
+  if (named) return named;
+  if (!unit.resaleOfferId) return undefined;
+  const [current] = await tx.select({ id: resaleOffers.id, approvedAt: resaleOffers.approvedAt }).from(resaleOffers).where(eq(resaleOffers.id, unit.resaleOfferId));
+  return current?.approvedAt && current.approvedAt.getTime() <= c.generatedAt.getTime() ? current : undefined;
+}
+
 /** Everything the PDF prints for this contract in its current state. */
 export async function contractDocumentData(tx: Tx, ctx: CommandContext, c: ContractRow, sel: SelectionRow): Promise<ContractDocumentData> {
   const [unit]: UnitRow[] = await tx.select().from(units).where(eq(units.id, c.unitId));
@@ -53,6 +66,7 @@ export async function contractDocumentData(tx: Tx, ctx: CommandContext, c: Contr
       .where(and(eq(salePlans.projectId, c.projectId), eq(salePlans.status, 'published'))).orderBy(desc(salePlans.round)).limit(1);
   const deposit = c.status === 'signed' ? c.depositCreditedFen : reg ? (await depositBalance(tx, reg.id)).held : 0;
   const check = c.downPaymentCheck as DownPaymentCheck;
+  const resale = await resaleOfferOf(tx, c, unit!);
   return {
     contractNo: c.contractNo,
     status: c.status as ContractDocumentData['status'],
@@ -66,11 +80,14 @@ export async function contractDocumentData(tx: Tx, ctx: CommandContext, c: Contr
       saleMode: project!.saleMode, noticeNo: plan?.noticeNo ?? null, deliveryOn: project!.deliveryOn, propertyService: project!.propertyService,
     },
     unit: { building: building!.name, floor: unit!.floor, number: unit!.number, area: unit!.area, layout: unit!.layout, orientation: unit!.orientation },
-    price: { basePricePerM2Fen: approval?.basePricePerM2Fen ?? null, coefficient: unit!.coefficient, priceFen: c.priceFen, approvalNo: approval?.approvalNo ?? null },
+    // A resale is priced by its approved offer (第三十条), not by the first sale's base price and coefficient.
+    price: resale ? { basePricePerM2Fen: null, coefficient: null, priceFen: c.priceFen, approvalNo: null }
+      : { basePricePerM2Fen: approval?.basePricePerM2Fen ?? null, coefficient: unit!.coefficient, priceFen: c.priceFen, approvalNo: approval?.approvalNo ?? null },
     payment: {
       loanType: c.loanType as LoanType, downPaymentFen: c.downPaymentFen, loanFen: c.loanFen, depositFen: deposit,
       minimumFen: check.value.minimum, minimumRatio: check.value.ratio,
     },
     selection: { kind: sel.kind === 'rolling' ? 'rolling' : 'round', regNo: reg?.regNo ?? null },
+    ...(resale ? { resale: { maintenanceFundDueFen: c.maintenanceFundDueFen } } : {}),
   };
 }

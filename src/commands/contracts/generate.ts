@@ -11,7 +11,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/index.js';
-import { applications, contracts, LOAN_TYPES, units } from '../../db/schema.js';
+import { applications, contracts, LOAN_TYPES, resaleOffers, units } from '../../db/schema.js';
 import { rmbFigures } from '../../documents/contract-money.js';
 import { enqueue } from '../../notify/index.js';
 import { rules } from '../../rules/registry.js';
@@ -81,9 +81,11 @@ export async function generateContract(ctx: CommandContext, raw: GenerateContrac
       throw invalid('downPaymentFen', `首付款不得低于已缴纳并将折抵房款的认购金 ${rmbFigures(held)}（第十一条）。`,
         `downPaymentFen cannot be below the 认购金 already paid (${held} fen), which is credited against the price (第十一条).`);
     }
+    // 第三十条: a resold unit's buyer pays into the maintenance fund what was refunded at buyback.
+    const [resale] = unit!.resaleOfferId ? await tx.select().from(resaleOffers).where(eq(resaleOffers.id, unit!.resaleOfferId)) : [];
     const terms = {
       priceFen: price, loanType: input.loanType, downPaymentFen: input.downPaymentFen, loanFen: price - input.downPaymentFen,
-      downPaymentCheck: { ...verdict, asOf: today },
+      downPaymentCheck: { ...verdict, asOf: today }, maintenanceFundDueFen: resale?.maintenanceFundDueFen ?? 0,
     };
     if (existing && existing.loanType === terms.loanType && existing.downPaymentFen === terms.downPaymentFen && existing.priceFen === price) {
       return contractView(tx, existing.id);

@@ -32,6 +32,7 @@ import type { CommandContext } from '../context.js';
 import { depositBalance, postDeposit } from '../deposits/ledger.js';
 import { DomainError, badState } from '../errors.js';
 import { postFund } from '../funds/ledger.js';
+import { markResaleSold } from '../resale/sold.js';
 import { closeOtherRegistrations, refundHeld } from './bridge.js';
 import { contractDocumentData } from './document.js';
 import { deadlinePassed, lockContractOf, lockRegistration, lockSelection, lockUnit, readContract, selectionNotLocked } from './store.js';
@@ -79,6 +80,8 @@ export async function signContract(ctx: CommandContext, input: { contractId: str
     await closeOtherRegistrations(tx, ctx, app.id, sel.registrationId, `已签订购房合同 ${c.contractNo}（第十一条：自主选择购买1套住房）`);
 
     await tx.update(units).set({ status: 'sold', version: unit.version + 1 }).where(eq(units.id, unit.id));
+    // 第三十条: a resold unit's offer is sold with this contract.
+    if (unit.resaleOfferId) await markResaleSold(tx, ctx, { offerId: unit.resaleOfferId, contractId: c.id, contractNo: c.contractNo, at: now });
     await tx.update(selections).set({ status: 'signed', signedAt: now }).where(eq(selections.id, sel.id));
     await updateApplication(tx, app, now, { status: 'purchased', purchasedOn: today });
     const signed = { ...c, status: 'signed', signedAt: now, depositCreditedFen: credited };
