@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { buybackRoutes } from './buybacks/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { drawRoutes } from './draws/routes.js';
@@ -35,5 +36,6 @@ export const ROUTES: RouteModule[] = [
   projectRoutes, priceApprovalRoutes, salePlanRoutes,
   selectionRoutes, mySelectionRoutes,
   myRegistrationRoutes, paymentRoutes, reconciliationRoutes,
+  buybackRoutes,
   testingClockRoutes,
 ];
