@@ -7,15 +7,19 @@ import { buybackRoutes } from './buybacks/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { drawRoutes } from './draws/routes.js';
+import { exitRoutes } from './exits/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
 import { myApplicationRoutes } from './my-applications/routes.js';
 import { myContractRoutes } from './my-contracts/routes.js';
+import { myExitRoutes } from './my-exits/routes.js';
+import { myHomeRoutes } from './my-home/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { priceApprovalRoutes } from './price-approvals/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicSaleRoutes } from './public-sale/routes.js';
+import { publicBuybackRoutes } from './public-buyback/routes.js';
 import { ruleRoutes } from './rules/routes.js';
 import { salePlanRoutes } from './sale-plans/routes.js';
 import { selectionRoutes } from './selection/routes.js';
@@ -25,6 +29,9 @@ import { paymentRoutes } from './payments/routes.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
 import { testingClockRoutes } from './testing-clock/routes.js';
+import { titleRoutes } from './titles/routes.js';
+import { postSaleUnitRoutes } from './post-sale-units/routes.js';
+import { publicSchemaRoutes } from './public-schemas/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -37,5 +44,7 @@ export const ROUTES: RouteModule[] = [
   selectionRoutes, mySelectionRoutes,
   myRegistrationRoutes, paymentRoutes, reconciliationRoutes,
   buybackRoutes,
+  exitRoutes, myHomeRoutes, myExitRoutes, publicBuybackRoutes,
+  titleRoutes, postSaleUnitRoutes, publicSchemaRoutes,
   testingClockRoutes,
 ];
