@@ -4,12 +4,13 @@
  */
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { applications, buildings, exitApplications, projects, titles, units } from '../../db/schema.js';
+import { applications, buildings, EXIT_STATUSES, exitApplications, projects, titles, units } from '../../db/schema.js';
 import { daysBetween } from '../../rules/core/dates.js';
 import type { Eligibility } from './eligibility.js';
 
 export type ExitRoute = 'buyback' | 'internal_transfer';
 export type ExitOrigin = 'family' | 'multi_unit' | 'fraud';
+export type ExitStatus = (typeof EXIT_STATUSES)[number];
 
 /** One exit application in short. */
 export interface ExitView {
@@ -23,7 +24,7 @@ export interface ExitView {
   holderMaskedName: string | null;
   route: ExitRoute;
   origin: ExitOrigin;
-  status: string;
+  status: ExitStatus;
   obligationId: string | null;
   submittedOn: string;
   acceptedOn: string | null;
@@ -58,7 +59,7 @@ export async function exitViews(tx: Tx, where: SQL | undefined, today: string): 
       id: e.id, exitNo: e.exitNo, unitId: e.unitId, unitLabel: `${r.projectName} ${r.building}${r.number}室`,
       project: { id: e.projectId, code: r.projectCode, name: r.projectName, level: r.level, districtCode: r.districtCode },
       titleId: e.titleId, certificateNo: r.certificateNo, holderMaskedName: r.titleMasked ?? r.appMasked ?? null,
-      route: e.route as ExitRoute, origin: e.origin as ExitOrigin, status: e.status, obligationId: e.obligationId,
+      route: e.route as ExitRoute, origin: e.origin as ExitOrigin, status: e.status as ExitStatus, obligationId: e.obligationId,
       submittedOn: e.submittedOn, acceptedOn: e.acceptedOn, dueOn: e.dueOn, daysLeft, overdue: daysLeft !== null && daysLeft < 0,
       decisionReason: e.decisionReason, valuedOn: e.valuedOn, priceFen: e.priceFen, completedOn: e.completedOn,
       eligibility: e.eligibility as Eligibility,
