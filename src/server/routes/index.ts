@@ -8,13 +8,10 @@ import { contractRoutes } from './contracts/routes.js';
 import { districtRoutes } from './districts/routes.js';
 import { drawRoutes } from './draws/routes.js';
 import { exitRoutes } from './exits/routes.js';
-import { exitRoutes } from './exits/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { lawRoutes } from './law/routes.js';
 import { myApplicationRoutes } from './my-applications/routes.js';
 import { myContractRoutes } from './my-contracts/routes.js';
-import { myExitRoutes } from './my-exits/routes.js';
-import { myHomeRoutes } from './my-home/routes.js';
 import { myExitRoutes } from './my-exits/routes.js';
 import { myHomeRoutes } from './my-home/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -22,7 +19,6 @@ import { priceApprovalRoutes } from './price-approvals/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { publicSaleRoutes } from './public-sale/routes.js';
-import { publicBuybackRoutes } from './public-buyback/routes.js';
 import { publicBuybackRoutes } from './public-buyback/routes.js';
 import { ruleRoutes } from './rules/routes.js';
 import { salePlanRoutes } from './sale-plans/routes.js';
@@ -48,7 +44,6 @@ export const ROUTES: RouteModule[] = [
   selectionRoutes, mySelectionRoutes,
   myRegistrationRoutes, paymentRoutes, reconciliationRoutes,
   buybackRoutes,
-  exitRoutes, myHomeRoutes, myExitRoutes, publicBuybackRoutes,
   exitRoutes, myHomeRoutes, myExitRoutes, publicBuybackRoutes,
   titleRoutes, postSaleUnitRoutes, publicSchemaRoutes,
   testingClockRoutes,
