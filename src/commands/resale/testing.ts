@@ -17,7 +17,7 @@ export const BUYBACK_PRICE_FEN = 70_560_000;
 export const FUND_REFUND_FEN = 1_080_000;
 
 /** An exit application of owner `i` in the given end state. */
-async function exitOf(h: DbHandle, w: OwnedWorld, i: number, e: { route: 'buyback' | 'internal_transfer'; status: string; completedOn?: string }) {
+export async function exitOf(h: DbHandle, w: OwnedWorld, i: number, e: { route: 'buyback' | 'internal_transfer'; status: string; completedOn?: string }) {
   const o = w.owned[i]!;
   const [row] = await h.db.insert(exitApplications).values({
     exitNo: `TC2028${String(++exitSeq).padStart(6, '0')}`, unitId: o.unitId, projectId: w.project.id, titleId: o.titleId,
