@@ -24,7 +24,7 @@ export default function BuybackChart({ steps }: { steps: WaterfallStep[] }) {
       return `${s.label}：${s.kind === 'total' ? '' : s.amountFen < 0 ? '−' : '+'}${formatFen(Math.abs(s.amountFen))}`;
     } },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: { type: 'category', data: steps.map((s) => s.short), axisLabel: { interval: 0, fontSize: 12 } },
     // The axis starts near the lowest level reached, so that the moves are visible (their amounts are in the tooltip and the table).
     yAxis: { type: 'value', min: Math.floor((Math.min(...steps.map((s) => (s.kind === 'total' ? s.amountFen : s.baseFen))) * 0.9) / 1_000_000) * 1_000_000,
       axisLabel: { formatter: (v: number) => `${Math.round(v / 1_000_000)}万元` } },

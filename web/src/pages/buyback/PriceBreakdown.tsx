@@ -10,6 +10,12 @@ import { amountInWords, percentText, waterfall } from './buybackMath';
 
 const BuybackChart = lazy(() => import('./BuybackChart'));
 
+/** The exact factor, with six decimals beside a fraction that does not end ("19027/18250 ≈ 1.042575"). */
+function factorText(f: string): string {
+  const [n, d] = f.split('/');
+  return d ? `${f} ≈ ${(Number(n) / Number(d)).toFixed(6)}` : f;
+}
+
 /** The components table, the price and (unless `chart` is false) the waterfall chart. */
 export function PriceBreakdown({ result, testId, chart = true }: { result: BuybackResult; testId: string; chart?: boolean }) {
   const { price, components: c } = result.value;
@@ -30,7 +36,7 @@ export function PriceBreakdown({ result, testId, chart = true }: { result: Buyba
           key: 'k', label: 'K 物价水平系数',
           children: c.priceLevel.applied ? `${c.K}（${c.priceLevel.cpiAtValuation} ÷ ${c.priceLevel.cpiAtPurchase}）` : '1（未启用物价水平调整）',
         },
-        { key: 'f', label: '系数 1 − d×A + r×H', children: c.factor },
+        { key: 'f', label: '系数 1 − d×A + r×H', children: factorText(c.factor) },
         {
           key: 'price', label: '回购价格',
           children: (
@@ -42,7 +48,7 @@ export function PriceBreakdown({ result, testId, chart = true }: { result: Buyba
         },
       ]} />
       <Typography.Paragraph style={{ marginTop: 4, color: 'rgba(0,0,0,0.7)' }}>
-        全式按精确分数计算，最后一次取整到分；折旧和利息两行取整到分以便阅读。
+        全式按精确分数计算，最后一次取整到分；各行金额取整到分以便阅读，合计等于回购价格。
       </Typography.Paragraph>
       {chart && (
         <Suspense fallback={<Spin aria-label="图表加载中" />}>

@@ -42,16 +42,21 @@ describe('第二十七条: rates read as percentages', () => {
 });
 
 describe('第二十七条: the chart from the original price to the buyback price', () => {
-  it('without the price-level switch: P0, depreciation, interest, price, ending at the server price', () => {
+  it('without the price-level adjustment: P0, depreciation, interest, price, ending at the server price', () => {
     const w = waterfall(result(97_000_000));
     expect(w.map((s) => [s.label, s.amountFen])).toEqual([
       ['原购房价款', 100_000_000], ['房屋折旧', -6_000_000], ['同期存款利息', 3_000_000], ['回购价格', 97_000_000],
     ]);
     expect(w[2]!.baseFen).toBe(94_000_000);
   });
+  it('without the adjustment the interest takes the rule\'s single rounding, and no price-level bar is drawn', () => {
+    const w = waterfall(result(97_000_001));
+    expect(w.map((s) => s.short)).toEqual(['原价', '折旧', '利息', '回购价']);
+    expect(w[2]!.amountFen).toBe(3_000_001);
+  });
   it('with K the price-level bar takes what remains to the server price', () => {
     const w = waterfall(result(98_940_000, { K: '1.02', priceLevel: { applied: true, cpiAtPurchase: '100', cpiAtValuation: '102' } }));
-    expect(w[3]).toEqual({ label: '物价水平调整', amountFen: 1_940_000, baseFen: 97_000_000, kind: 'up' });
+    expect(w[3]).toEqual({ label: '物价水平调整', short: '物价', amountFen: 1_940_000, baseFen: 97_000_000, kind: 'up' });
     expect(w[4]!.amountFen).toBe(98_940_000);
   });
 });

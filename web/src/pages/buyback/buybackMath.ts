@@ -75,31 +75,35 @@ export function percentText(rate: string): string {
 /** One bar of the chart, in fen: the amount it adds (or takes) and where it starts. */
 export interface WaterfallStep {
   label: string;
+  /** A two-character label for the chart's axis on a phone. */
+  short: string;
   amountFen: number;
   baseFen: number;
   kind: 'total' | 'down' | 'up';
 }
 
 /**
- * P0 → depreciation (P0 × d × A) → interest (P0 × r × H) → price level (K) → price. The first
- * two moves are rounded to fen for reading; the price-level bar is what remains to the server's
- * price, so the bars always end exactly at it. It is left out when K = 1 and nothing remains.
+ * P0 → depreciation (P0 × d × A) → interest (P0 × r × H) → price level (K) → price, in fen. The
+ * depreciation is rounded to the fen; the last move (interest when K is not applied, else the price
+ * level) is what remains to the server's price, so the bars end exactly at it and the rule's single
+ * rounding shows nowhere else. The price-level bar appears only when the adjustment is applied.
  */
 export function waterfall(result: BuybackResult): WaterfallStep[] {
   const { price, components: c } = result.value;
   const down = Math.round(c.P0 * Number(c.d) * c.A);
-  const up = Math.round(c.P0 * Number(c.r) * Number(c.H.value));
   const afterDown = c.P0 - down;
+  const applied = c.priceLevel.applied;
+  const up = applied ? Math.round((c.P0 * Number(c.r) * c.H.days) / c.H.denominator) : price - afterDown;
   const afterUp = afterDown + up;
-  const k = price - afterUp;
   const steps: WaterfallStep[] = [
-    { label: '原购房价款', amountFen: c.P0, baseFen: 0, kind: 'total' },
-    { label: '房屋折旧', amountFen: -down, baseFen: afterDown, kind: 'down' },
-    { label: '同期存款利息', amountFen: up, baseFen: afterDown, kind: 'up' },
+    { label: '原购房价款', short: '原价', amountFen: c.P0, baseFen: 0, kind: 'total' },
+    { label: '房屋折旧', short: '折旧', amountFen: -down, baseFen: afterDown, kind: 'down' },
+    { label: '同期存款利息', short: '利息', amountFen: up, baseFen: Math.min(afterDown, afterUp), kind: up < 0 ? 'down' : 'up' },
   ];
-  if (Number(c.K) !== 1 || k !== 0) {
-    steps.push({ label: '物价水平调整', amountFen: k, baseFen: Math.min(afterUp, price), kind: k < 0 ? 'down' : 'up' });
+  if (applied) {
+    const k = price - afterUp;
+    steps.push({ label: '物价水平调整', short: '物价', amountFen: k, baseFen: Math.min(afterUp, price), kind: k < 0 ? 'down' : 'up' });
   }
-  steps.push({ label: '回购价格', amountFen: price, baseFen: 0, kind: 'total' });
+  steps.push({ label: '回购价格', short: '回购价', amountFen: price, baseFen: 0, kind: 'total' });
   return steps;
 }
