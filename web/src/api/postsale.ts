@@ -20,56 +20,69 @@ export interface ExitSummary {
   origin: 'family' | 'multi_unit' | 'fraud';
   status: string;
   submittedOn: string;
-  acceptedOn?: string | null;
-  dueOn?: string | null;
-  priceFen?: number | null;
+  acceptedOn: string | null;
+  dueOn: string | null;
+  priceFen: number | null;
+  completedOn: string | null;
 }
 
 /** One row of GET /api/post-sale/units: an owned unit in the reader's scope. */
 export interface PostSaleUnit {
   unitId: string;
+  /** "1号楼1203室". */
   unitLabel: string;
   projectId: string;
+  projectCode: string;
   projectName: string;
-  certificateNo: string | null;
+  building: string;
+  number: string;
+  titleId: string;
+  certificateNo: string;
+  holderKind: string;
   holderMaskedName: string | null;
-  issuedOn: string | null;
+  holderRegCode: string | null;
+  issuedOn: string;
   earliestExitOn: string | null;
   fundBalanceFen: number | null;
   openCases: number;
-  openExit: Pick<ExitSummary, 'id' | 'exitNo' | 'status' | 'route'> | null;
+  openExit: { id: string; exitNo: string; status: string; route: string } | null;
 }
 
 /** 第十八条: a title registration. */
 export interface Title {
   id: string;
   certificateNo: string;
+  unitId: string;
   holderKind: 'family' | 'person' | 'government';
-  holderApplicationId?: string | null;
-  holderMaskedName?: string | null;
-  holderMaskedId?: string | null;
+  holderApplicationId: string | null;
+  holderMaskedName: string | null;
+  holderMaskedId: string | null;
   nature: string;
   landNature: string;
   origin: string;
+  contractId: string | null;
+  eventId: string | null;
+  exitId: string | null;
   issuedOn: string;
-  supersededOn?: string | null;
+  supersededOn: string | null;
+  supersededBy: string | null;
+  recordedAt: string;
 }
 
 /** 第十九条: a maintenance-fund movement. */
 export interface FundEntry { id: number | string; kind: 'deposit' | 'refund'; amountFen: number; occurredOn: string; reference: string; memo: string }
 
 /** 第十九条: the unit's maintenance-fund account with its balance. */
-export interface FundAccount { id: string; accountNo: string; bank: string; openedOn: string; balanceFen: number; entries: FundEntry[] }
+export interface FundAccount { id: string; accountNo: string; bank: string; openedOn: string; depositsFen: number; refundsFen: number; balanceFen: number; entries: FundEntry[] }
 
 /** An event on a unit with its evidence (第二十、二十二、二十三条). */
-export interface UnitEvent { id: string; kind: string; occurredOn: string; evidence: Evidence[]; note?: string | null; newTitleId?: string | null; caseNo?: string | null }
+export interface UnitEvent { id: string; kind: string; occurredOn: string; evidence: Evidence[]; note: string | null; newTitleId: string | null; caseNo: string | null }
 
-/** A case (第二十、二十三条). */
+/** A case as the dossier lists it (第二十、二十三条). */
 export interface UnitCase {
   id: string;
   caseNo: string;
   unitId: string;
-  unitLabel?: string;
   kind: string;
   status: 'open' | 'rectified' | 'closed';
   openedOn: string;
@@ -77,14 +90,23 @@ export interface UnitCase {
   resolution?: string | null;
 }
 
+/** A case as GET /api/cases lists it: with the unit's label and the articles of its kind. */
+export interface CaseView extends UnitCase { unit: string; projectId: string; article: string; eventId: string }
+
 /** GET /api/units/:id/record: the unit dossier. */
 export interface UnitRecord {
-  unit: { id: string; building: string; floor: number; number: string; area: string; layout: string; status: string };
-  project: { id: string; code: string; name: string; districtCode: string };
-  contract: { id: string; contractNo: string; status: string; priceFen: number; signedAt?: string | null; deliveredOn?: string | null; maintenanceFundDueFen?: number | null } | null;
-  title: Title | null;
+  unit: { id: string; building: string; floor: number; number: string; area: string; layout: string; orientation: string; status: string };
+  project: { id: string; code: string; name: string; districtCode: string; level: string; address: string };
+  building: { id: string; name: string; completedOn: string | null };
+  contract: {
+    id: string; contractNo: string; status: string; priceFen: number; loanType: string; downPaymentFen: number; loanFen: number;
+    signedAt: string | null; deliveredOn: string | null; maintenanceFundDueFen: number | null;
+    buyer: { regCode: string; maskedName: string | null } | null;
+  } | null;
+  /** Staff and the auditor also read the holder's name (an audited read); the implementer does not. */
+  title: (Title & { holderName?: string | null }) | null;
   titleHistory: Title[];
-  earliestExitOn?: string | null;
+  earliestExitOn: string | null;
   fund: FundAccount | null;
   events: UnitEvent[];
   cases: UnitCase[];
@@ -119,16 +141,33 @@ export interface BuybackPriceComponents {
   rounding: string;
   params: Record<string, ParamRead>;
 }
-/** Rule housing.buyback-price's result. */
-export type Valuation = RuleResult<{ price: number; components: BuybackPriceComponents }>;
+/** Where each input of the valuation came from. */
+export interface ValuationSources {
+  P0: { kind: 'contract' | 'transfer_offer'; ref: string; titleId: string };
+  paidOn: { kind: 'contract_signed' | 'transfer_registered'; reading: string };
+  builtOn: { kind: 'building_completed'; building: string };
+}
+/** A line of the valuation as the server reads it out: input, parameter or component with its reference. */
+export interface ValuationLine { name: string; label: string; value: string | number | boolean; reference: string | null }
+/** The 第二十七条 valuation of an exit (rule housing.buyback-price). */
+export interface Valuation {
+  valuedOn: string;
+  priceFen: number;
+  lines: ValuationLine[];
+  components: BuybackPriceComponents;
+  sources: ValuationSources;
+  trace: TraceStep[];
+}
 
-/** 第二十五条: one checked item. */
+/** 第二十五条: one item; ok, source and evidence are null while it has not been checked. */
 export interface ExitCheck {
   item: string;
-  ok: boolean;
-  source: 'data_check' | 'inspection';
-  evidence: Record<string, unknown>;
+  label: string;
   article: string;
+  ok: boolean | null;
+  source: 'data_check' | 'inspection' | null;
+  evidence: Record<string, unknown> | null;
+  recordedAt: string | null;
 }
 
 /** 第二十九条 split of the price (rule housing.buyback-payments). */
@@ -152,38 +191,30 @@ export interface BuybackContract {
   generatedAt: string;
   signedAt: string | null;
   pdfSha256: string | null;
+  /** Present on the buyback routes' answers; the exit detail carries the row without it. */
+  pdfUrl?: string;
 }
 
 /** A booked buyback payment. */
-export interface BuybackPayment { id: string; stage: 'first' | 'balance'; payee: 'lender' | 'family'; amountFen: number; paidOn: string; reference: string }
+export interface BuybackPayment { id: string; stage: 'first' | 'balance'; payee: 'lender' | 'family'; amountFen: number; paidOn: string; reference: string; recordedAt: string }
 
-/** 第二十九条 vacating checklist as in force. */
-export interface VacatingState {
-  items: { item: string; done: boolean; doneOn: string | null; evidence: { ref: string; note?: string } | null }[];
-  complete: boolean;
-  missing: string[];
-}
-
-/** The whole buyback of an exit. */
-export interface BuybackState {
-  contract: BuybackContract | null;
-  payments: BuybackPayment[];
-  vacating: VacatingState;
-  transfer: { titleId: string; certificateNo: string; issuedOn: string } | null;
-}
+/** A vacating item recorded (第二十九条). */
+export interface VacatingRow { exitId: string; item: string; doneOn: string; evidence: { ref: string; note?: string }; recordedAt: string }
 
 /** 第二十四条 internal transfer offer. */
 export interface TransferOffer {
   id: string;
+  exitId: string;
+  unitId: string;
   status: 'open' | 'matched' | 'failed' | 'completed';
+  /** Rule housing.buyback-price on the opening day: the ceiling of the price. */
   ceilingFen: number;
   priceFen: number;
   opensOn: string;
   closesOn: string;
-  buyerMaskedName?: string | null;
-  interested?: number;
-  matchedOn?: string | null;
-  registeredOn?: string | null;
+  buyerApplicationId: string | null;
+  matchedOn: string | null;
+  registeredOn: string | null;
 }
 
 /** An exit application as the board and the detail show it. */
@@ -191,7 +222,9 @@ export interface ExitView {
   id: string;
   exitNo: string;
   unitId: string;
+  /** "<project> 1号楼1203室". */
   unitLabel: string;
+  projectName: string;
   project: { id: string; code: string; name: string; level: string; districtCode: string };
   titleId: string;
   certificateNo: string;
@@ -217,34 +250,49 @@ export interface ExitView {
 export interface ExitDetail extends ExitView {
   checks: ExitCheck[];
   valuation: Valuation | null;
-  buyback: BuybackState | null;
+  contract: BuybackContract | null;
+  payments: BuybackPayment[];
+  /** The vacating items recorded so far. */
+  vacating: VacatingRow[];
   transferOffer: TransferOffer | null;
 }
 
-/** GET /api/exits/:id/reconciliation (fen). */
+/** One check of the buyback reconciliation (第二十九、三十条). */
+export interface ReconCheck { code: string; ok: boolean; expectedFen: number; actualFen: number; article: string }
+
+/** GET /api/exits/:id/reconciliation: schedule against bookings, the maintenance fund, every check (fen). */
 export interface ExitReconciliation {
+  exitId: string;
+  exitNo: string;
+  contractNo: string;
+  exitStatus: string;
+  asOf: string;
   priceFen: number;
-  firstFen: number;
-  balanceFen: number;
-  toLenderFen: number;
-  toFamilyFen: number;
-  fundDepositsFen: number;
-  fundRefundsFen: number;
+  outstandingLoanFen: number;
+  lender: string | null;
+  schedule: { first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number };
+  booked: { firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number; lender: number; family: number; total: number };
+  fund: { accountNo: string; depositsFen: number; refundsFen: number; balanceFen: number; refundedAtBuybackFen: number; resaleDueFen: number | null } | null;
+  checks: ReconCheck[];
+  settled: boolean;
   balanced: boolean;
 }
 
 /** 第二十二条 multi-unit obligation. */
 export interface Obligation {
   id: string;
-  holderMaskedName?: string | null;
+  status: 'open' | 'met' | 'withdrawn';
+  holder: { kind: 'family' | 'person'; applicationId: string | null; regCode: string | null; maskedName: string | null };
+  unitsHeld: number;
+  units: { unitId: string; label: string; certificateNo: string; origin: string }[];
   changeOn: string;
   deadlineOn: string;
   daysLeft: number;
-  unitsHeld: number;
-  status: 'open' | 'met' | 'withdrawn';
   overdue: boolean;
+  /** Reminder offsets (days before the deadline) already sent. */
   remindersSent: number[];
-  units?: { unitId: string; unitLabel: string }[];
+  event: { id: string; kind: string; unitId: string };
+  met: { exitId: string; exitNo: string | null; on: string | null } | null;
 }
 
 /** 第三十条 resale offer. */
@@ -302,7 +350,7 @@ export function useExitReconciliation(id: string | undefined, enabled: boolean) 
 
 /** Cases (第二十、二十三条). */
 export function useCases(status?: string) {
-  return useQuery({ queryKey: ['postsale', 'cases', status], queryFn: () => items<UnitCase>(`/api/cases${qs({ status })}`) });
+  return useQuery({ queryKey: ['postsale', 'cases', status], queryFn: () => items<CaseView>(`/api/cases${qs({ status })}`) });
 }
 
 /** Multi-unit obligations (第二十二条). */

@@ -4,6 +4,7 @@
  */
 import { Tag, Typography } from 'antd';
 import type { Evidence } from '../../api/postsale';
+import { ArticleLink } from '../../components/ArticleLink';
 import { daysLeftTag } from './model';
 
 /** Days left as a coloured tag: overdue red, 30 days or less orange, else green. */
@@ -30,3 +31,9 @@ export function EvidenceList({ items }: { items: Evidence[] | null | undefined }
 }
 
 export const EVIDENCE_KIND: Record<string, string> = { document: '书面材料', data_check: '数据核查', inspection: '现场核查' };
+
+/** "第二十条、第二十五条" as links to each article. */
+export function Articles({ text }: { text: string }) {
+  const parts = text.split('、').filter(Boolean);
+  return <>{parts.map((a, i) => <span key={a}>{i > 0 && '、'}<ArticleLink article={a} /></span>)}</>;
+}

@@ -5,12 +5,13 @@
 import { Card, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type UnitCase, useCases } from '../../api/postsale';
+import { type CaseView, useCases } from '../../api/postsale';
 import { useMe } from '../../api/queries';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SaleTag } from '../sale/StatusTag';
+import { Articles } from './Bits';
 import { CaseCloseButton } from './CaseClose';
 import { CASE_STATUS, EVENT_KIND, postsaleAbilities } from './model';
 
@@ -33,15 +34,12 @@ export function CasesPage() {
         <Select allowClear placeholder="全部状态" aria-label="按案件状态筛选" style={{ width: 140 }} value={status} onChange={setStatus} data-testid="cases-status"
           options={Object.entries(CASE_STATUS).map(([value, v]) => ({ value, label: v.label }))} />
       }>
-        <Table<UnitCase> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="cases-table" scroll={{ x: 900 }}
+        <Table<CaseView> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="cases-table" scroll={{ x: 900 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }} locale={{ emptyText: '暂无案件' }}
           columns={[
             { title: '案号', dataIndex: 'caseNo' },
-            { title: '房源', key: 'unit', render: (_, c) => <Link to={`/staff/postsale/units/${c.unitId}`}>{c.unitLabel ?? '房屋档案'}</Link> },
-            { title: '类型', dataIndex: 'kind', render: (v: string) => {
-              const k = EVENT_KIND[v];
-              return k ? <>{k.label}（<ArticleLink article={k.article} clause={k.clause} />）</> : v;
-            } },
+            { title: '房源', key: 'unit', render: (_, c) => <Link to={`/staff/postsale/units/${c.unitId}`}>{c.unit}</Link> },
+            { title: '类型', dataIndex: 'kind', render: (v: string, c) => <>{EVENT_KIND[v]?.label ?? v}（<Articles text={c.article} />）</> },
             { title: '立案', dataIndex: 'openedOn' },
             { title: '结案', dataIndex: 'closedOn', render: (v) => v ?? '—' },
             { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={CASE_STATUS} status={v} /> },

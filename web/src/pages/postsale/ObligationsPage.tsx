@@ -29,15 +29,18 @@ export function ObligationsPage() {
         <Table<Obligation> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="obligations-table" scroll={{ x: 900 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: '暂无多套房退出期限' }}
           columns={[
-            { title: '持有人', dataIndex: 'holderMaskedName', render: (v) => v ?? '—' },
+            { title: '持有人', key: 'holder', render: (_, o) => `${o.holder.maskedName ?? '—'}${o.holder.regCode ? `（${o.holder.regCode}）` : ''}` },
             { title: '持有套数', dataIndex: 'unitsHeld', align: 'right' },
-            { title: '房源', key: 'units', render: (_, o) => (o.units ?? []).map((u) => (
-              <div key={u.unitId}><Link to={`/staff/postsale/units/${u.unitId}`}>{u.unitLabel}</Link></div>)) },
+            { title: '房源', key: 'units', render: (_, o) => o.units.map((u) => (
+              <div key={u.unitId}><Link to={`/staff/postsale/units/${u.unitId}`}>{u.label}</Link></div>)) },
             { title: '变化之日', dataIndex: 'changeOn' },
             { title: '申请退出期限', dataIndex: 'deadlineOn' },
             { title: '剩余', dataIndex: 'daysLeft', render: (v: number, o) => (o.status === 'open' ? <DaysLeftTag days={v} /> : '—') },
             { title: '已发提醒', dataIndex: 'remindersSent', render: (v: number[]) => (v.length ? v.map((d) => `提前${d}天`).join('、') : '无') },
-            { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={OBLIGATION_STATUS} status={v} /> },
+            { title: '状态', dataIndex: 'status', render: (v: string, o) => <>
+              <SaleTag map={OBLIGATION_STATUS} status={v} />
+              {o.met?.exitNo && <Link to={`/staff/postsale/exits/${o.met.exitId}`}>{o.met.exitNo}</Link>}
+            </> },
           ]} />
       </Card>
     </>

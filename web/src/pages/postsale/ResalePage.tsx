@@ -53,7 +53,7 @@ type RenovationValues = { cost: string; completedOn: string; evidenceRef: string
 function ResaleActions({ o }: { o: ResaleOffer }) {
   const floor = resaleFloor(o);
   return (
-    <Space direction="vertical" size={4}>
+    <Space orientation="vertical" size={4}>
       <FormDialog<RenovationValues> label="登记修缮" size="small" article="第三十条" testId={`resale-renovation-${o.unitId}`}
         path={`/api/units/${o.unitId}/renovation`} rename={{ costFen: 'cost' }} confirm="记录修缮完成及其成本；成本计入最低再配售价格"
         toBody={(v) => ({ costFen: yuanToFen(v.cost), completedOn: v.completedOn, evidence: [{ kind: 'document', ref: v.evidenceRef.trim(), ...(v.evidenceNote?.trim() ? { note: v.evidenceNote.trim() } : {}) }] })}>

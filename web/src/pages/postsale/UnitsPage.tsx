@@ -43,7 +43,7 @@ export function UnitsPage() {
             { title: '房源', key: 'unit', render: (_, u) => <Link to={`/staff/postsale/units/${u.unitId}`} data-testid={`postsale-unit-${u.unitId}`}>{u.unitLabel}</Link> },
             { title: '项目', dataIndex: 'projectName' },
             { title: '不动产权证书号', dataIndex: 'certificateNo', render: (v) => v ?? <Typography.Text type="secondary">未登记</Typography.Text> },
-            { title: '持有人', dataIndex: 'holderMaskedName', render: (v) => v ?? '—' },
+            { title: '持有人', key: 'holder', render: (_, u) => `${u.holderMaskedName ?? '—'}${u.holderRegCode ? `（${u.holderRegCode}）` : ''}` },
             { title: '发证日期', dataIndex: 'issuedOn', render: (v) => v ?? '—' },
             { title: '最早可退出', dataIndex: 'earliestExitOn', render: (v) => v ?? '—' },
             { title: '维修资金余额', dataIndex: 'fundBalanceFen', align: 'right', render: (v) => (v === null ? '未开户' : formatFen(v)) },

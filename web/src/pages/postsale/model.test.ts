@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { BuybackContract, BuybackPayment, BuybackState, ExitCheck, Valuation } from '../../api/postsale';
+import type { BuybackContract, BuybackPayment, ExitCheck, Valuation, VacatingRow } from '../../api/postsale';
 import { formatFen } from '../../components/unitGrid';
 import {
   acceptBlocker, balanceBlocker, belowFloorMessage, boardSummary, byUrgency, ceilingMessage, checkEvidenceText, completeBlocker,
-  daysLeftTag, eventBody, missingChecks, paymentTable, postsaleAbilities, resaleFloor, valuationLines,
+  daysLeftTag, eventBody, missingChecks, paymentTable, postsaleAbilities, resaleFloor, vacatingChecklist, valuationRows, type BuybackProgress,
 } from './model';
 
-const check = (item: string, ok: boolean): ExitCheck => ({ item, ok, source: 'data_check', evidence: {}, article: '第二十五条' });
+const LABEL: Record<string, string> = { use_unchanged: '未改变房屋居住用途', structure_unaltered: '房屋结构无拆改' };
+const check = (item: string, ok: boolean): ExitCheck => ({ item, label: LABEL[item] ?? item, ok, source: 'data_check', evidence: {}, article: '第二十五条', recordedAt: '2028-03-25T02:00:00Z' });
 const ALL_OK = ['no_extra_loans_or_mortgages', 'no_lease', 'no_legal_dispute', 'use_unchanged', 'structure_unaltered'].map((i) => check(i, true));
 
 const contract = (loanUnpaid: number): BuybackContract => ({
@@ -16,8 +17,10 @@ const contract = (loanUnpaid: number): BuybackContract => ({
     : { first: 7_000_000, balance: 63_000_000, firstToLender: 0, firstToFamily: 7_000_000, balanceToLender: 0, balanceToFamily: 63_000_000, loanUnpaid: 0, firstShare: '0.10', asOf: '2028-04-01' },
   vacateByOn: '2028-09-01', modelVersion: 'v1', generatedAt: '2028-04-01T00:00:00Z', signedAt: '2028-04-02T00:00:00Z', pdfSha256: null,
 });
-const paid = (stage: 'first' | 'balance', payee: 'lender' | 'family', amountFen: number): BuybackPayment => ({ id: `${stage}-${payee}`, stage, payee, amountFen, paidOn: '2028-04-03', reference: 'P1' });
-const vacating = (complete: boolean) => ({ items: [], complete, missing: complete ? [] : ['utilities'] });
+const paid = (stage: 'first' | 'balance', payee: 'lender' | 'family', amountFen: number): BuybackPayment => ({ id: `${stage}-${payee}`, stage, payee, amountFen, paidOn: '2028-04-03', reference: 'P1', recordedAt: '2028-04-03T02:00:00Z' });
+const ITEMS = ['utilities', 'heating', 'gas', 'property_fees', 'hukou_moved'];
+const vac = (item: string): VacatingRow => ({ exitId: 'e', item, doneOn: '2028-05-01', evidence: { ref: `${item}-1` }, recordedAt: '2028-05-01T02:00:00Z' });
+const vacating = (complete: boolean) => (complete ? ITEMS : ITEMS.slice(1)).map(vac);
 
 describe('第二十六条 board: days left as a coloured tag, overdue first', () => {
   it('overdue is red with the days past; a month or less orange; more green; none grey', () => {
@@ -38,9 +41,9 @@ describe('第二十五条 checklist: accept waits for all five items', () => {
   it('an item missing or failed blocks acceptance, naming it', () => {
     expect(missingChecks(ALL_OK)).toEqual([]);
     expect(acceptBlocker({ status: 'submitted', checks: ALL_OK })).toBeNull();
-    const some = [...ALL_OK.slice(0, 3), check('use_unchanged', false)];
+    const some = [...ALL_OK.slice(0, 3), check('use_unchanged', false), { ...check('structure_unaltered', true), ok: null, source: null, evidence: null, recordedAt: null }];
     expect(missingChecks(some)).toEqual(['use_unchanged', 'structure_unaltered']);
-    expect(acceptBlocker({ status: 'submitted', checks: some })).toBe('第二十五条核查未全部通过：未改变房屋用途、未擅自改变房屋结构');
+    expect(acceptBlocker({ status: 'submitted', checks: some })).toBe('第二十五条核查未全部通过：未改变房屋居住用途、房屋结构无拆改');
   });
   it('only a submitted application may be accepted', () => {
     expect(acceptBlocker({ status: 'accepted', checks: ALL_OK })).toBe('仅已提交的申请可受理');
@@ -50,6 +53,17 @@ describe('第二十五条 checklist: accept waits for all five items', () => {
       .toBe('不动产登记中心，编号 BDC-1，案件 AJ2026000001');
     expect(checkEvidenceText({ source: 'inspection', evidence: { inspector: '张三', inspectedOn: '2028-03-25', reportNo: 'XC-7' } }))
       .toBe('核查人 张三，2028-03-25，报告 XC-7');
+  });
+});
+
+describe('第二十九条 vacating checklist', () => {
+  it('five items; the one not recorded is missing, in the order of the article', () => {
+    const v = vacatingChecklist([vac('gas'), vac('utilities')]);
+    expect(v.items.map((i) => [i.item, i.row?.evidence.ref ?? null])).toEqual([
+      ['utilities', 'utilities-1'], ['heating', null], ['gas', 'gas-1'], ['property_fees', null], ['hukou_moved', null],
+    ]);
+    expect(v).toMatchObject({ complete: false, missing: ['heating', 'property_fees', 'hukou_moved'] });
+    expect(vacatingChecklist(ITEMS.map(vac)).complete).toBe(true);
   });
 });
 
@@ -64,12 +78,12 @@ describe('第二十九条 payment table: first payment and balance × lender and
   });
   it('第二十九条: the balance waits for the transfer registration, the vacating and the first payment; completion for the balance', () => {
     const c = contract(0);
-    const b = (over: Partial<BuybackState>): { buyback: BuybackState } => ({ buyback: { contract: c, payments: [], vacating: vacating(false), transfer: null, ...over } });
+    const b = (over: Partial<BuybackProgress>): BuybackProgress => ({ contract: c, payments: [], vacating: vacating(false), transferRegistered: false, ...over });
     expect(balanceBlocker(b({}))).toBe('待办理不动产转移登记、待完成腾退事项、待支付首期款');
-    const ready = b({ transfer: { titleId: 't', certificateNo: 'X', issuedOn: '2028-05-01' }, vacating: vacating(true), payments: [paid('first', 'family', 7_000_000)] });
+    const ready = b({ transferRegistered: true, vacating: vacating(true), payments: [paid('first', 'family', 7_000_000)] });
     expect(balanceBlocker(ready)).toBeNull();
     expect(completeBlocker(ready)).toBe('待结清余款');
-    ready.buyback.payments.push(paid('balance', 'family', 63_000_000));
+    ready.payments.push(paid('balance', 'family', 63_000_000));
     expect(completeBlocker(ready)).toBeNull();
   });
 });
@@ -110,24 +124,34 @@ describe('who may act: staff write, the implementer records delivery, the audito
 });
 
 describe('第二十七条 valuation table: every input, parameter and component with its reference', () => {
-  it('lists P0, the parameters with their versions and references, the components and the price', () => {
+  it('inputs first with P0 in yuan and its contract, then the parameters with versions, the components, the price last', () => {
     const v: Valuation = {
-      trace: [], citations: [],
-      value: {
-        price: 70_123_456,
-        components: {
-          formula: 'P0 × (1 − d × A + r × H) × K', P0: 72_000_000, valuationOn: '2028-04-01', builtOn: '2025-12-01', paidOn: '2026-03-01',
-          A: 2, d: '0.02', H: { days: 762, denominator: 365, value: '2.087671' }, r: '0.0150', K: '1', priceLevel: { applied: false, cpiAtPurchase: null, cpiAtValuation: null },
-          factor: '0.99', rounding: 'half_up',
-          params: { 'housing.buyback.depreciation_rate_per_year': { value: '0.02', version: '2025-07-08', reference: '平台缺省测算方式' } },
+      valuedOn: '2028-04-01', priceFen: 70_123_456, trace: [],
+      sources: { P0: { kind: 'contract', ref: 'HT2026000001', titleId: 't' }, paidOn: { kind: 'contract_signed', reading: '签约日' }, builtOn: { kind: 'building_completed', building: '1号楼' } },
+      lines: [
+        { name: 'P0', label: '原购房价款（分）', value: 72_000_000, reference: 'contract HT2026000001' },
+        { name: 'paidOn', label: '付款日', value: '2026-03-01', reference: '签约日' },
+        { name: 'builtOn', label: '竣工日', value: '2025-12-01', reference: '1号楼' },
+        { name: 'A', label: '竣工起满整年数', value: 2, reference: null },
+        { name: 'd', label: '年折旧率', value: '0.02', reference: '平台缺省测算方式' },
+        { name: 'price', label: '回购价格（分）', value: 70_123_456, reference: 'half_up' },
+      ],
+      components: {
+        formula: 'P0 × (1 − d × A + r × H) × K', P0: 72_000_000, valuationOn: '2028-04-01', builtOn: '2025-12-01', paidOn: '2026-03-01',
+        A: 2, d: '0.02', H: { days: 762, denominator: 365, value: '2.087671' }, r: '0.0150', K: '1', priceLevel: { applied: false, cpiAtPurchase: null, cpiAtValuation: null },
+        factor: '0.99', rounding: 'half_up',
+        params: {
+          'housing.measure.in_force': { value: true, version: '2025-07-08', reference: '济政发〔2025〕3号' },
+          'housing.buyback.depreciation_rate_per_year': { value: '0.02', version: '2025-07-08', reference: '平台缺省测算方式' },
         },
       },
     };
-    const lines = valuationLines(v, formatFen);
-    expect(lines.find((l) => l.name === 'P0')).toMatchObject({ value: '¥720,000.00', reference: '购房合同' });
-    expect(lines.find((l) => l.name === 'housing.buyback.depreciation_rate_per_year')).toMatchObject({ label: '年折旧率 d', value: '0.02（版本 2025-07-08）', reference: '平台缺省测算方式' });
-    expect(lines.find((l) => l.name === 'H')!.value).toBe('762/365 ≈ 2.087671');
-    expect(lines.at(-1)).toMatchObject({ group: '结果', value: '¥701,234.56' });
-    expect(lines.some((l) => l.name === 'cpiAtPurchase')).toBe(false);
+    const rows = valuationRows(v, formatFen);
+    expect(rows.map((r) => [r.group, r.name])).toEqual([
+      ['输入', 'P0'], ['输入', 'paidOn'], ['输入', 'builtOn'], ['参数', 'housing.buyback.depreciation_rate_per_year'], ['分量', 'A'], ['分量', 'd'], ['结果', 'price'],
+    ]);
+    expect(rows[0]).toMatchObject({ label: '原购房价款', value: '¥720,000.00', reference: '购房合同 HT2026000001' });
+    expect(rows[3]).toMatchObject({ label: '年折旧率', value: '0.02（版本 2025-07-08）', reference: '平台缺省测算方式' });
+    expect(rows.at(-1)).toMatchObject({ label: '回购价格', value: '¥701,234.56' });
   });
 });

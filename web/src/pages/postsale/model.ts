@@ -4,7 +4,7 @@
  * checklist's missing items, and who may act. No I/O; the server decides again.
  */
 import type { Account } from '../../api/types';
-import type { BuybackContract, BuybackPayment, ExitCheck, ExitDetail } from '../../api/postsale';
+import type { BuybackContract, BuybackPayment, ExitCheck, ExitDetail, Valuation, VacatingRow } from '../../api/postsale';
 
 type Labels = Record<string, { label: string; color: string }>;
 
@@ -125,7 +125,7 @@ export function acceptBlocker(e: Pick<ExitDetail, 'status' | 'checks'>): string 
   if (e.status !== 'submitted') return '仅已提交的申请可受理';
   const missing = missingChecks(e.checks);
   if (missing.length === 0) return null;
-  return `第二十五条核查未全部通过：${missing.map((i) => CHECK_ITEM[i]!.label).join('、')}`;
+  return `第二十五条核查未全部通过：${missing.map((i) => e.checks.find((c) => c.item === i)?.label ?? CHECK_ITEM[i]!.label).join('、')}`;
 }
 
 /** What the console offers the signed-in account (the server checks again). */
@@ -167,8 +167,8 @@ export const ELIGIBILITY_REASON: Record<string, string> = {
 };
 
 /** A 第二十五条 check's evidence in one line: the data source and reference, or the inspection. */
-export function checkEvidenceText(c: { source: string; evidence: Record<string, unknown> }): string {
-  const e = c.evidence;
+export function checkEvidenceText(c: { source: string | null; evidence: Record<string, unknown> | null }): string {
+  const e = c.evidence ?? {};
   const s = (k: string) => (typeof e[k] === 'string' && e[k] ? String(e[k]) : null);
   if (c.source === 'inspection') {
     return [s('inspector') && `核查人 ${s('inspector')}`, s('inspectedOn'), s('reportNo') && `报告 ${s('reportNo')}`, s('note')].filter(Boolean).join('，');
@@ -178,66 +178,65 @@ export function checkEvidenceText(c: { source: string; evidence: Record<string, 
 }
 
 /** A line of the 第二十七条 valuation table. */
-export interface ValuationLine { group: '输入' | '参数' | '分量' | '结果'; name: string; label: string; value: string; reference: string }
+export interface ValuationRow { group: '输入' | '参数' | '分量' | '结果'; name: string; label: string; value: string; reference: string | null }
 
 const PARAM_LABEL: Record<string, string> = {
-  'housing.buyback.depreciation_rate_per_year': '年折旧率 d',
-  'housing.buyback.interest_rate_tiers': '同期存款利率档次 r',
+  'housing.buyback.depreciation_rate_per_year': '年折旧率',
+  'housing.buyback.interest_rate_tiers': '同期存款利率档次',
   'housing.buyback.days_per_year': '计息年天数',
   'housing.buyback.price_level_adjustment': '物价水平调整',
   'housing.buyback.price_rounding': '取整方式',
   'housing.measure.in_force': '政策施行',
 };
+const INPUTS = new Set(['P0', 'paidOn', 'builtOn']);
+const MONEY = new Set(['P0', 'price']);
+const SOURCE_KIND: Record<string, string> = { contract: '购房合同', transfer_offer: '内部流转' };
 
-/** Every input, parameter and component of a buyback valuation with its reference, and the price. */
-export function valuationLines(v: {
-  value: { price: number; components: import('../../api/postsale').BuybackPriceComponents };
-}, fmtFen: (fen: number) => string): ValuationLine[] {
-  const c = v.value.components;
-  const a27 = '第二十七条';
-  const lines: ValuationLine[] = [
-    { group: '输入', name: 'P0', label: '原购房价款 P0', value: fmtFen(c.P0), reference: '购房合同' },
-    { group: '输入', name: 'paidOn', label: '付清房款日', value: c.paidOn, reference: '购房合同' },
-    { group: '输入', name: 'builtOn', label: '竣工日期', value: c.builtOn, reference: '项目楼栋' },
-    { group: '输入', name: 'valuationOn', label: '测算日', value: c.valuationOn, reference: '受理日' },
-  ];
-  if (c.priceLevel.applied) {
-    lines.push({ group: '输入', name: 'cpiAtPurchase', label: '购房时物价指数', value: c.priceLevel.cpiAtPurchase ?? '—', reference: '统计部门' });
-    lines.push({ group: '输入', name: 'cpiAtValuation', label: '测算时物价指数', value: c.priceLevel.cpiAtValuation ?? '—', reference: '统计部门' });
-  }
-  for (const [name, p] of Object.entries(c.params)) {
-    if (name === 'housing.measure.in_force') continue;
-    lines.push({ group: '参数', name, label: PARAM_LABEL[name] ?? name, value: `${Array.isArray(p.value) ? p.value.join('；') : String(p.value)}（版本 ${p.version}）`, reference: p.reference });
-  }
-  lines.push(
-    { group: '分量', name: 'A', label: '房龄 A（整年）', value: String(c.A), reference: a27 },
-    { group: '分量', name: 'd', label: '折旧率 d', value: c.d, reference: a27 },
-    { group: '分量', name: 'H', label: '计息期 H（年）', value: `${c.H.days}/${c.H.denominator} ≈ ${c.H.value}`, reference: a27 },
-    { group: '分量', name: 'r', label: '存款利率 r', value: c.r, reference: a27 },
-    { group: '分量', name: 'K', label: '物价系数 K', value: c.K, reference: a27 },
-    { group: '分量', name: 'factor', label: '系数 1 − d×A + r×H', value: c.factor, reference: a27 },
-    { group: '结果', name: 'price', label: `回购价格 ${c.formula}`, value: fmtFen(v.value.price), reference: `${a27}（取整：${c.rounding}）` },
-  );
-  return lines;
+/**
+ * The server's valuation lines (inputs, components, price) with amounts in yuan, then every
+ * parameter the rule read with its version and reference.
+ */
+export function valuationRows(v: Valuation, fmtFen: (fen: number) => string): ValuationRow[] {
+  const rows: ValuationRow[] = v.lines.map((l) => ({
+    group: l.name === 'price' ? '结果' : INPUTS.has(l.name) ? '输入' : '分量',
+    name: l.name,
+    label: l.label.replace('（分）', ''),
+    value: MONEY.has(l.name) ? fmtFen(Number(l.value)) : String(l.value),
+    reference: l.name === 'P0' ? `${SOURCE_KIND[v.sources.P0.kind] ?? v.sources.P0.kind} ${v.sources.P0.ref}` : l.reference,
+  }));
+  const params: ValuationRow[] = Object.entries(v.components.params).filter(([name]) => name !== 'housing.measure.in_force').map(([name, p]) => ({
+    group: '参数', name, label: PARAM_LABEL[name] ?? name,
+    value: `${Array.isArray(p.value) ? p.value.join('；') : String(p.value)}（版本 ${p.version}）`, reference: p.reference,
+  }));
+  const price = rows.filter((r) => r.group === '结果');
+  return [...rows.filter((r) => r.group === '输入'), ...params, ...rows.filter((r) => r.group === '分量'), ...price];
 }
 
+/** The 第二十九条 vacating checklist against the items recorded. */
+export function vacatingChecklist(rows: VacatingRow[]): { items: { item: string; row: VacatingRow | null }[]; complete: boolean; missing: string[] } {
+  const items = VACATING_ITEMS.map((item) => ({ item, row: rows.find((r) => r.item === item) ?? null }));
+  const missing = items.filter((i) => !i.row).map((i) => i.item);
+  return { items, complete: missing.length === 0, missing };
+}
+
+/** Where a buyback stands: contract, payments, vacating rows and whether the transfer to the government is registered. */
+export interface BuybackProgress { contract: BuybackContract | null; payments: BuybackPayment[]; vacating: VacatingRow[]; transferRegistered: boolean }
+
 /** Why the balance may not be booked yet (第二十九条: transfer registered and vacating done first); null when it may. */
-export function balanceBlocker(e: Pick<ExitDetail, 'buyback'>): string | null {
-  const b = e.buyback;
+export function balanceBlocker(b: BuybackProgress): string | null {
   const why: string[] = [];
-  if (!b?.transfer) why.push('待办理不动产转移登记');
-  if (!b?.vacating.complete) why.push('待完成腾退事项');
-  if (!b?.payments.some((p) => p.stage === 'first')) why.push('待支付首期款');
+  if (!b.transferRegistered) why.push('待办理不动产转移登记');
+  if (!vacatingChecklist(b.vacating).complete) why.push('待完成腾退事项');
+  if (!b.payments.some((p) => p.stage === 'first')) why.push('待支付首期款');
   return why.length ? why.join('、') : null;
 }
 
 /** Why the buyback may not be completed yet; null when it may. */
-export function completeBlocker(e: Pick<ExitDetail, 'buyback'>): string | null {
-  const b = e.buyback;
-  const first = balanceBlocker(e);
+export function completeBlocker(b: BuybackProgress): string | null {
+  const first = balanceBlocker(b);
   if (first) return first;
-  const c = b?.contract;
-  if (!c || !b) return '无回购合同';
+  const c = b.contract;
+  if (!c) return '无回购合同';
   return paymentTable(c, b.payments).every((r) => r.booked) ? null : '待结清余款';
 }
 
@@ -267,3 +266,15 @@ export function eventBody(v: EventValues) {
     ...(newHolder ? { newHolder } : {}),
   };
 }
+
+/** The buyback reconciliation's checks in words (src/commands/buybacks/reconciliation.ts). */
+export const RECON_CHECK: Record<string, string> = {
+  price_is_first_plus_balance: '回购价格 = 首期 + 余款',
+  schedule_clears_loan_first: '贷款优先清偿',
+  first_booked_as_scheduled: '首期按计划支付',
+  balance_booked_as_scheduled: '余款按计划支付',
+  paid_in_full: '价款已付清',
+  loan_cleared: '贷款已清偿',
+  fund_refunded: '维修资金已退还',
+  resale_pays_in_the_refund: '再配售按退还数额缴存维修资金',
+};

@@ -6,27 +6,32 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { download } from '../../../api/client';
-import type { BuybackContract, BuybackPayment, ExitDetail } from '../../../api/postsale';
+import { type BuybackContract, type ExitDetail, type Title, useUnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { errorText } from '../../../components/ErrorAlert';
 import { formatFen } from '../../../components/unitGrid';
 import { formatShanghai, fractionToPercent, yuanToFen } from '../../sale/format';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, MoneyField, TextField } from '../FormDialog';
-import { balanceBlocker, completeBlocker, paymentTable } from '../model';
+import { balanceBlocker, type BuybackProgress, completeBlocker, paymentTable } from '../model';
 import { ReconCard } from './ReconCard';
 import { VacatingCard } from './VacatingCard';
 
 /** Everything of a buyback after acceptance. */
 export function BuybackSection({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
-  const b = e.buyback;
-  const c = b?.contract ?? null;
+  const c = e.contract;
+  // The exit detail does not carry the transfer registration: the unit's current title tells it
+  // (held by the government under this exit once registered).
+  const record = useUnitRecord(c?.status === 'signed' ? e.unitId : undefined);
+  const t = record.data?.title;
+  const transfer = t && t.holderKind === 'government' && t.exitId === e.id ? t : null;
+  const progress: BuybackProgress = { contract: c, payments: e.payments, vacating: e.vacating, transferRegistered: transfer !== null };
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}><ContractCard e={e} c={c} canWrite={canWrite} /></Col>
-      <Col xs={24} xl={12}>{c && b && <PaymentsCard e={e} c={c} payments={b.payments} canWrite={canWrite} />}</Col>
-      {c?.status === 'signed' && b && <Col xs={24} xl={12}><VacatingCard e={e} canWrite={canWrite} /></Col>}
-      {c?.status === 'signed' && <Col xs={24} xl={12}><TransferRegistrationCard e={e} canWrite={canWrite} /></Col>}
+      <Col xs={24} xl={12}>{c && <PaymentsCard e={e} c={c} progress={progress} canWrite={canWrite} />}</Col>
+      {c?.status === 'signed' && <Col xs={24} xl={12}><VacatingCard e={e} canWrite={canWrite} /></Col>}
+      {c?.status === 'signed' && <Col xs={24} xl={12}><TransferRegistrationCard e={e} transfer={transfer} canWrite={canWrite} /></Col>}
       {c && <Col xs={24}><ReconCard exitId={e.id} /></Col>}
     </Row>
   );
@@ -38,7 +43,7 @@ function ContractCard({ e, c, canWrite }: { e: ExitDetail; c: BuybackContract | 
   const { message } = App.useApp();
   const pdf = async () => {
     try {
-      await download(`/api/buyback-contracts/${c!.id}/contract.pdf`, `${c!.contractNo}.pdf`);
+      await download(c!.pdfUrl ?? `/api/buyback-contracts/${c!.id}/contract.pdf`, `${c!.contractNo}.pdf`);
     } catch (err) {
       message.error(errorText(err));
     }
@@ -46,7 +51,7 @@ function ContractCard({ e, c, canWrite }: { e: ExitDetail; c: BuybackContract | 
   return (
     <Card size="small" data-testid="buyback-contract" title={<CardTitle>回购合同（<ArticleLink article="第二十八条" />）</CardTitle>}>
       {!c ? (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text type="secondary">按市住房城乡建设部门制定的示范文本生成回购合同，约定回购价格、结算方式、腾退时间、产权变更等。</Typography.Text>
           {canWrite && e.status === 'accepted' && (
             <FormDialog<GenerateValues> label="生成回购合同" type="primary" article="第二十八条" testId="buyback-generate"
@@ -85,9 +90,10 @@ function ContractCard({ e, c, canWrite }: { e: ExitDetail; c: BuybackContract | 
 
 const PAYEE: Record<string, string> = { lender: '贷款机构', family: '原购房家庭' };
 
-function PaymentsCard({ e, c, payments, canWrite }: { e: ExitDetail; c: BuybackContract; payments: BuybackPayment[]; canWrite: boolean }) {
-  const table = paymentTable(c, payments);
-  const balanceWhy = balanceBlocker(e);
+function PaymentsCard({ e, c, progress, canWrite }: { e: ExitDetail; c: BuybackContract; progress: BuybackProgress; canWrite: boolean }) {
+  const table = paymentTable(c, progress.payments);
+  const balanceWhy = balanceBlocker(progress);
+  const completeWhy = completeBlocker(progress);
   return (
     <Card size="small" data-testid="buyback-payments" title={<CardTitle>回购价款支付（<ArticleLink article="第二十九条" />）</CardTitle>}>
       <Typography.Paragraph type="secondary">签订回购协议后先行支付 {formatFen(c.schedule.first)}（回购资金的{fractionToPercent(c.schedule.firstShare)}）；办理转移登记并完成腾退后结清余款。未足额偿还贷款的，优先清偿贷款。</Typography.Paragraph>
@@ -117,15 +123,14 @@ function PaymentsCard({ e, c, payments, canWrite }: { e: ExitDetail; c: BuybackC
       ))}
       {canWrite && e.status === 'contracted' && (
         <FormDialog<Record<string, never>> label="完成回购" type="primary" article="第二十九条" testId="buyback-complete" path={`/api/exits/${e.id}/complete`}
-          disabled={completeBlocker(e) !== null} disabledReason={completeBlocker(e) ?? undefined}
+          disabled={completeWhy !== null} disabledReason={completeWhy ?? undefined}
           confirm="完成回购：退还分户账结余的维修资金，房屋转为政府回购房源，原购房家庭退出保障" />
       )}
     </Card>
   );
 }
 
-function TransferRegistrationCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
-  const t = e.buyback?.transfer ?? null;
+function TransferRegistrationCard({ e, transfer: t, canWrite }: { e: ExitDetail; transfer: Title | null; canWrite: boolean }) {
   return (
     <Card size="small" data-testid="buyback-transfer" title={<CardTitle>不动产转移登记（<ArticleLink article="第二十九条" />）</CardTitle>}>
       {t ? (
@@ -134,9 +139,9 @@ function TransferRegistrationCard({ e, canWrite }: { e: ExitDetail; canWrite: bo
           { key: 'i', label: '登记日期', children: t.issuedOn },
         ]} />
       ) : (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text type="secondary">原购房家庭配合办理不动产转移登记后方可结清余款。</Typography.Text>
-          {canWrite && (
+          {canWrite && e.status === 'contracted' && (
             <FormDialog<{ certificateNo: string; issuedOn: string }> label="登记转移" type="primary" article="第二十九条" testId="buyback-transfer-register"
               path={`/api/exits/${e.id}/transfer-registration`} confirm="将该套住房转移登记至政府名下（房屋性质不变）">
               <TextField name="certificateNo" label="不动产权证书号" testId="buyback-transfer-register-certificateNo" />

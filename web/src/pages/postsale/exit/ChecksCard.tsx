@@ -11,11 +11,8 @@ import { CardTitle } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
 import { acceptBlocker, CHECK_ITEM, CHECK_SOURCE, checkEvidenceText, INSPECTION_ITEMS } from '../model';
 
-type Row = { item: string; check: ExitCheck | null };
-
 /** The checks card of the exit page. */
 export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
-  const rows: Row[] = Object.keys(CHECK_ITEM).map((item) => ({ item, check: e.checks.find((c) => c.item === item) ?? null }));
   const open = e.status === 'submitted';
   const blocker = acceptBlocker(e);
   return (
@@ -24,12 +21,12 @@ export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }
         <FormDialog<Record<string, never>> label="刷新数据核查" size="small" article="第二十五条" testId="exit-checks-refresh"
           path={`/api/exits/${e.id}/checks/refresh`} confirm="向登记、司法等数据源核查贷款抵押、租赁、纠纷，并核对本平台的案件" />
       ) : null}>
-      <Table<Row> size="small" rowKey="item" dataSource={rows} pagination={false} scroll={{ x: 760 }}
+      <Table<ExitCheck> size="small" rowKey="item" dataSource={e.checks} pagination={false} scroll={{ x: 760 }}
         columns={[
-          { title: '核查事项', dataIndex: 'item', render: (v: string) => <>{CHECK_ITEM[v]!.label}（<ArticleLink article="第二十五条" clause={CHECK_ITEM[v]!.clause} />）</> },
-          { title: '结果', key: 'ok', render: (_, r) => <CheckMark check={r.check} item={r.item} /> },
-          { title: '来源', key: 'source', render: (_, r) => (r.check ? CHECK_SOURCE[r.check.source] ?? r.check.source : '—') },
-          { title: '证据', key: 'evidence', render: (_, r) => (r.check ? checkEvidenceText(r.check) || '—' : '—') },
+          { title: '核查事项', dataIndex: 'label', render: (v: string, r) => <>{v}（<ArticleLink article={r.article} />）</> },
+          { title: '结果', key: 'ok', render: (_, r) => <CheckMark check={r} /> },
+          { title: '来源', dataIndex: 'source', render: (v: string | null) => (v ? CHECK_SOURCE[v] ?? v : '—') },
+          { title: '证据', key: 'evidence', render: (_, r) => (r.ok !== null ? checkEvidenceText(r) || '—' : '—') },
           { title: '操作', key: 'a', render: (_, r) => (canWrite && open && INSPECTION_ITEMS.includes(r.item) ? <InspectionForm exitId={e.id} item={r.item} /> : null) },
         ]} />
       {canWrite && open && (
@@ -47,8 +44,9 @@ export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }
   );
 }
 
-function CheckMark({ check, item }: { check: ExitCheck | null; item: string }) {
-  if (!check) return <span data-testid={`exit-check-${item}`} data-ok="missing"><QuestionCircleFilled style={{ color: '#ad6800' }} aria-hidden /> 待核查</span>;
+function CheckMark({ check }: { check: ExitCheck }) {
+  const item = check.item;
+  if (check.ok === null) return <span data-testid={`exit-check-${item}`} data-ok="missing"><QuestionCircleFilled style={{ color: '#ad6800' }} aria-hidden /> 待核查</span>;
   return check.ok
     ? <span data-testid={`exit-check-${item}`} data-ok="true"><CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> 满足</span>
     : <span data-testid={`exit-check-${item}`} data-ok="false"><CloseCircleFilled style={{ color: '#a8071a' }} aria-hidden /> 不满足</span>;

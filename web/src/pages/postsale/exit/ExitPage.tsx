@@ -71,7 +71,7 @@ function EligibilityCard({ e }: { e: ExitDetail }) {
   const v = e.eligibility.value;
   return (
     <Card size="small" data-testid="exit-eligibility" title={<CardTitle>退出条件（<ArticleLink article="第二十四条" />、<ArticleLink article="第二十五条" />）</CardTitle>}>
-      <Space direction="vertical">
+      <Space orientation="vertical">
         <span>
           {v.eligible ? <Tag color="success">符合</Tag> : <Tag color="error">不符合</Tag>}
           最早可退出日期 <strong data-testid="exit-earliest">{v.earliestDate}</strong>（取得不动产权证满2年，<ArticleLink article="第二十四条" />）

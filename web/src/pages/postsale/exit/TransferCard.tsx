@@ -21,7 +21,7 @@ export function TransferCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean
   return (
     <Card size="small" data-testid="transfer-card" title={<CardTitle>内部流转（<ArticleLink article="第二十四条" />）</CardTitle>}>
       {!o ? (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text type="secondary">
             向轮候家庭公开该套住房，转让价格不得高于按<ArticleLink article="第二十七条" />测算的价格{ceiling !== null ? `（受理时 ${formatFen(ceiling)}，以公开之日测算为准）` : ''}。
           </Typography.Text>
@@ -42,8 +42,7 @@ export function TransferCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean
             { key: 's', label: '状态', children: <Tag data-testid="transfer-status" data-status={o.status}>{OFFER_STATUS[o.status] ?? o.status}</Tag> },
             { key: 'p', label: '转让价格', children: `${formatFen(o.priceFen)}（上限 ${formatFen(o.ceilingFen)}）` },
             { key: 'w', label: '公开期', children: `${o.opensOn} 至 ${o.closesOn}` },
-            ...(o.interested !== undefined ? [{ key: 'i', label: '意向家庭', children: `${o.interested} 户` }] : []),
-            ...(o.buyerMaskedName ? [{ key: 'b', label: '受让家庭', children: o.buyerMaskedName }] : []),
+            ...(o.matchedOn ? [{ key: 'm', label: '匹配日期', children: o.matchedOn }] : []),
             ...(o.registeredOn ? [{ key: 'r', label: '转移登记', children: o.registeredOn }] : []),
           ]} />
           {canWrite && o.status === 'open' && (

@@ -4,26 +4,26 @@
  */
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Card, Table, Tag } from 'antd';
-import type { ExitDetail, VacatingState } from '../../../api/postsale';
+import type { ExitDetail, VacatingRow } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
-import { VACATING_ITEM } from '../model';
+import { VACATING_ITEM, vacatingChecklist } from '../model';
 
-type Item = VacatingState['items'][number];
+type Item = { item: string; row: VacatingRow | null };
 
 /** The vacating checklist of a buyback. */
 export function VacatingCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
-  const v = e.buyback!.vacating;
+  const v = vacatingChecklist(e.vacating);
   return (
     <Card size="small" data-testid="buyback-vacating" title={<CardTitle>房屋腾退（<ArticleLink article="第二十九条" />）</CardTitle>}
       extra={v.complete ? <Tag color="success">已全部完成</Tag> : <Tag>尚缺 {v.missing.length} 项</Tag>}>
       <Table<Item> size="small" rowKey="item" pagination={false} dataSource={v.items} scroll={{ x: 460 }}
         columns={[
           { title: '事项', dataIndex: 'item', render: (i: string) => VACATING_ITEM[i] ?? i },
-          { title: '完成日期', dataIndex: 'doneOn', render: (d: string | null, x) => (x.done ? <><CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> {d}</> : '—') },
-          { title: '凭证', dataIndex: 'evidence', render: (ev: Item['evidence']) => (ev ? `${ev.ref}${ev.note ? `（${ev.note}）` : ''}` : '—') },
-          { title: '操作', key: 'a', render: (_, x) => (canWrite && !x.done && e.status === 'contracted' ? (
+          { title: '完成日期', key: 'doneOn', render: (_, x) => (x.row ? <><CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> {x.row.doneOn}</> : '—') },
+          { title: '凭证', key: 'evidence', render: (_, x) => (x.row ? `${x.row.evidence.ref}${x.row.evidence.note ? `（${x.row.evidence.note}）` : ''}` : '—') },
+          { title: '操作', key: 'a', render: (_, x) => (canWrite && !x.row && e.status === 'contracted' ? (
             <FormDialog<{ doneOn: string; ref: string; note?: string }> label="登记完成" size="small" article="第二十九条" testId={`vacating-${x.item}`}
               path={`/api/exits/${e.id}/vacating/${x.item}`} rename={{ 'evidence.ref': 'ref', 'evidence.note': 'note' }}
               toBody={(f) => ({ doneOn: f.doneOn, evidence: { ref: f.ref.trim(), ...(f.note?.trim() ? { note: f.note.trim() } : {}) } })}

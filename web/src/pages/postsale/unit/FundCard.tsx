@@ -49,7 +49,7 @@ export function FundCard({ record: r, canWrite }: { record: UnitRecord; canWrite
           )}
         </>
       ) : (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text type="secondary">尚未开立分户账{due ? `；合同约定应缴 ${formatFen(due)}` : ''}。</Typography.Text>
           {canWrite && (
             <FormDialog<OpenValues> label="开立分户账" article="第十九条" testId="fund-open" type="primary" path={`/api/units/${r.unit.id}/maintenance-fund`}

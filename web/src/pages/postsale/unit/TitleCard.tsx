@@ -19,7 +19,7 @@ export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrit
       {t ? (
         <Descriptions size="small" column={1} items={[
           { key: 'c', label: '不动产权证书号', children: <span data-testid="unit-title-no">{t.certificateNo}</span> },
-          { key: 'h', label: '权利人', children: `${t.holderMaskedName ?? '—'}（${HOLDER_KIND[t.holderKind] ?? t.holderKind}）` },
+          { key: 'h', label: '权利人', children: `${t.holderName ?? t.holderMaskedName ?? '—'}（${HOLDER_KIND[t.holderKind] ?? t.holderKind}）` },
           { key: 'n', label: '房屋性质', children: <Tag color="blue">{t.nature}</Tag> },
           { key: 'l', label: '土地性质', children: <Tag color="blue">{t.landNature}</Tag> },
           { key: 'o', label: '取得方式', children: TITLE_ORIGIN[t.origin] ?? t.origin },
