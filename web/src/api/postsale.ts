@@ -299,15 +299,25 @@ export interface Obligation {
 export interface ResaleOffer {
   id: string;
   unitId: string;
-  unitLabel: string;
-  projectName?: string;
+  exitId: string;
+  exitNo: string;
   status: 'renovating' | 'approved' | 'sold';
   buybackPriceFen: number;
   renovationCostFen: number | null;
   renovationCompletedOn: string | null;
+  renovationEvidence: unknown;
+  /** Rule housing.resale-floor: buyback price + renovation cost; null until the renovation is recorded. */
   floorFen: number | null;
   priceFen: number | null;
+  /** 第三十条: what the buyer pays into the fund (refunded at buyback). */
   maintenanceFundDueFen: number;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  contractId: string | null;
+  contractNo: string | null;
+  unitStatus: string;
+  project: { id: string; name: string; level: string; districtCode: string; status: string };
+  unit: { id: string; building: string; number: string; area: string };
 }
 
 // ---- paths ----

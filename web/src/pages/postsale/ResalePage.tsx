@@ -33,7 +33,8 @@ export function ResalePage() {
         <Table<ResaleOffer> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" scroll={{ x: 1100 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无回购房源' }}
           columns={[
-            { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.projectName ? `${o.projectName} ` : ''}{o.unitLabel}</Link> },
+            { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.project.name} {o.unit.building}{o.unit.number}室</Link> },
+            { title: '退出申请', dataIndex: 'exitNo', render: (v: string, o) => <Link to={`/staff/postsale/exits/${o.exitId}`}>{v}</Link> },
             { title: '回购价格', dataIndex: 'buybackPriceFen', align: 'right', render: (v: number) => formatFen(v) },
             { title: '修缮成本', dataIndex: 'renovationCostFen', align: 'right', render: (v: number | null) => formatFen(v) },
             { title: '修缮完成', dataIndex: 'renovationCompletedOn', render: (v) => v ?? '—' },

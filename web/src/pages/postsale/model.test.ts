@@ -104,14 +104,15 @@ describe('第三十条 floor and 第二十四条 ceiling, refused before sending
 describe('第二十二条 event form: a new holder only for inheritance and divorce', () => {
   const base = { occurredOn: '2027-05-01', evidence: [{ kind: 'document', ref: ' 继承公证书 001 ', note: ' ' }] };
   it('inheritance by a person outside the scheme sends name and ID number', () => {
-    expect(eventBody({ ...base, kind: 'inheritance', holderBy: 'person', name: ' 王五 ', idNumber: '370102199001011234' })).toEqual({
+    expect(eventBody({ ...base, kind: 'inheritance', holderBy: 'person', name: ' 王五 ', idNumber: '370102199001011234', certificateNo: ' 鲁(2027)济南市不动产权第0000009号 ', issuedOn: '2027-06-01' })).toEqual({
       kind: 'inheritance', occurredOn: '2027-05-01', note: undefined, evidence: [{ kind: 'document', ref: '继承公证书 001' }],
-      newHolder: { name: '王五', idNumber: '370102199001011234' },
+      newHolder: { name: '王五', idNumber: '370102199001011234' }, newTitle: { certificateNo: '鲁(2027)济南市不动产权第0000009号', issuedOn: '2027-06-01' },
     });
   });
   it('divorce to a family of the scheme sends its registration code; a lease sends no holder', () => {
-    expect(eventBody({ ...base, kind: 'divorce_division', holderBy: 'regCode', regCode: 'R2026000007' }).newHolder).toEqual({ regCode: 'R2026000007' });
-    expect('newHolder' in eventBody({ ...base, kind: 'lease', regCode: 'R1' })).toBe(false);
+    expect(eventBody({ ...base, kind: 'divorce_division', holderBy: 'regCode', regCode: 'R2026000007', certificateNo: 'C', issuedOn: '2027-06-01' }).newHolder).toEqual({ regCode: 'R2026000007' });
+    const lease = eventBody({ ...base, kind: 'lease', regCode: 'R1' });
+    expect('newHolder' in lease || 'newTitle' in lease).toBe(false);
   });
 });
 

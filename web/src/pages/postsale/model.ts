@@ -250,20 +250,23 @@ export function ceilingMessage(priceFen: number, ceilingFen: number | null): str
 /** The values of the "登记事件" form. */
 export type EventValues = {
   kind: string; occurredOn: string; note?: string; holderBy?: 'regCode' | 'person';
-  regCode?: string; name?: string; idNumber?: string; evidence: { kind: string; ref: string; note?: string }[];
+  regCode?: string; name?: string; idNumber?: string; certificateNo?: string; issuedOn?: string;
+  evidence: { kind: string; ref: string; note?: string }[];
 };
 
 /**
  * The request body of POST /api/units/:id/events from the form: a new holder only for inheritance
- * and divorce (第二十二条), by registration code (a family of the scheme) or name and ID number.
+ * and divorce (第二十二条), by registration code (a family of the scheme) or name and ID number, with
+ * the new title certificate registered for them (the nature is kept).
  */
 export function eventBody(v: EventValues) {
   const newHolder = !TRANSFER_EVENTS.includes(v.kind) ? undefined
     : v.holderBy === 'person' ? { name: v.name!.trim(), idNumber: v.idNumber!.trim() } : { regCode: v.regCode!.trim() };
+  const newTitle = newHolder ? { certificateNo: v.certificateNo!.trim(), issuedOn: v.issuedOn! } : undefined;
   return {
     kind: v.kind, occurredOn: v.occurredOn, note: v.note?.trim() || undefined,
     evidence: v.evidence.map((e) => ({ kind: e.kind, ref: e.ref.trim(), ...(e.note?.trim() ? { note: e.note.trim() } : {}) })),
-    ...(newHolder ? { newHolder } : {}),
+    ...(newHolder ? { newHolder, newTitle } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ function EventForm({ unitId }: { unitId: string }) {
   return (
     <FormDialog<EventValues> label="登记事件" article="第二十二条" testId="event-record" path={`/api/units/${unitId}/events`} toBody={eventBody}
       initialValues={{ holderBy: 'regCode', evidence: [{ kind: 'document', ref: '' }] }}
+      rename={{ 'newTitle.certificateNo': 'certificateNo', 'newTitle.issuedOn': 'issuedOn', 'newHolder.regCode': 'regCode', 'newHolder.name': 'name', 'newHolder.idNumber': 'idNumber' }}
       confirm="记录房屋发生的变化及其证明材料；继承、离婚析产登记新的权利人，出租、改变用途、其他抵押、结构拆改或法律纠纷立案处理">
       <Form.Item name="kind" label="事件类型" rules={[{ required: true, message: '请选择事件类型' }]}>
         <Select data-testid="event-record-kind" aria-label="事件类型"
@@ -62,6 +63,8 @@ function EventForm({ unitId }: { unitId: string }) {
                 </Form.Item>
               </>
             ) : <TextField name="regCode" label="登记编号" testId="event-record-regCode" />}
+            <TextField name="certificateNo" label="新不动产权证书号（房屋性质不变）" testId="event-record-certificateNo" />
+            <DateField name="issuedOn" label="新证发证日期" testId="event-record-issuedOn" />
           </>
         )}
       </Form.Item>
