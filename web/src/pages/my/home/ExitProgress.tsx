@@ -37,6 +37,7 @@ export function ExitProgress({ exit }: { exit: MyExit }) {
         {exit.origin === 'fraud' && <>（责令腾退后回购，<ArticleLink article="第三十一条" />）</>}
       </Typography.Paragraph>
       <Steps size="small" current={view.current} status={view.status} data-testid="exit-steps"
+        orientation="horizontal" titlePlacement="vertical" responsive={false}
         items={view.titles.map((title) => ({ title }))} />
       <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="exit-status" data-status={exit.status}>
         {view.note}

@@ -47,7 +47,7 @@ export function TransferOffersPage() {
   return (
     <div className="qc-narrow">
       <Typography.Title level={1} style={{ fontSize: 22, margin: '8px 0' }}>内部流转房源</Typography.Title>
-      <TransferOffers />
+      <TransferOffers standalone />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert, errorText } from '../../../components/ErrorAlert';
 import { formatFen } from '../../sale-public/money';
 
-function OfferCard({ offer, eligible }: { offer: TransferOffer; eligible: boolean }) {
+function OfferCard({ offer, eligible, heading: H }: { offer: TransferOffer; eligible: boolean; heading: 'h2' | 'h3' }) {
   const { message, modal } = App.useApp();
   const interest = useTransferInterest();
   const name = `${offer.project.name} ${offer.unit.building}${offer.unit.number} 室`;
@@ -31,14 +31,14 @@ function OfferCard({ offer, eligible }: { offer: TransferOffer; eligible: boolea
     });
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="transfer-offer" data-offer-id={offer.id}
-      title={<h3 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{name}</h3>}
+      title={<H style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>{name}</H>}
       extra={offer.interested && <Tag color="processing" data-testid="transfer-interested">已申请</Tag>}>
       <Descriptions column={1} size="small" styles={{ label: { width: 96 } }} items={[
         { key: 'addr', label: '项目地址', children: offer.project.address },
         { key: 'unit', label: '户型面积', children: `${offer.unit.layout} · ${offer.unit.area} ㎡ · ${offer.unit.floor} 层 · ${offer.unit.orientation}` },
         {
           key: 'price', label: '流转价格',
-          children: <><strong data-testid="transfer-price">{formatFen(offer.priceFen)}</strong>（不高于按公布方式测算的回购价格，<ArticleLink article="第二十七条" />）</>,
+          children: <span><strong data-testid="transfer-price">{formatFen(offer.priceFen)}</strong>（不高于按公布方式测算的回购价格，<ArticleLink article="第二十七条" />）</span>,
         },
         { key: 'window', label: '申请期限', children: `${offer.opensOn} 至 ${offer.closesOn}` },
       ]} />
@@ -49,13 +49,13 @@ function OfferCard({ offer, eligible }: { offer: TransferOffer; eligible: boolea
   );
 }
 
-/** The open offers for a waiting family, with how the buyer is chosen. */
-export function TransferOffers() {
+/** The open offers for a waiting family, with how the buyer is chosen; `standalone` under the page's own h1. */
+export function TransferOffers({ standalone = false }: { standalone?: boolean }) {
   const offers = useMyTransferOffers();
   const data = offers.data;
   return (
-    <section data-testid="transfer-offers" aria-labelledby="transfer-offers-h">
-      <h2 id="transfer-offers-h" style={{ fontSize: 18, margin: '20px 0 8px' }}>内部流转房源</h2>
+    <section data-testid="transfer-offers" aria-label="内部流转房源">
+      {!standalone && <h2 style={{ fontSize: 18, margin: '20px 0 8px' }}>内部流转房源</h2>}
       <Typography.Paragraph>
         已购房家庭取得不动产权证满规定年限后，可将住房在轮候家庭内部流转（<ArticleLink article="第二十四条" />），
         价格不高于按公布方式测算的回购价格（<ArticleLink article="第二十七条" />）。
@@ -69,7 +69,7 @@ export function TransferOffers() {
           description={<>只有轮候库中尚未选定或购买住房的家庭可以申请（<ArticleLink article="第二十四条" />、<ArticleLink article="第十一条" />）。</>} />
       )}
       {data && data.items.length === 0 && <Empty description="目前没有可申请的流转房源" />}
-      {data?.items.map((o) => <OfferCard key={o.id} offer={o} eligible={data.eligible} />)}
+      {data?.items.map((o) => <OfferCard key={o.id} offer={o} eligible={data.eligible} heading={standalone ? 'h2' : 'h3'} />)}
     </section>
   );
 }

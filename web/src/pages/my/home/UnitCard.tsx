@@ -30,7 +30,7 @@ export function UnitCard({ home, today }: { home: HomeUnit; today: string }) {
       <Descriptions column={1} size="small" styles={{ label: { width: 104 } }} items={[
         { key: 'cert', label: '不动产权证号', children: <span data-testid="title-certificate">{home.title.certificateNo}</span> },
         { key: 'reg', label: '登记日期', children: home.title.issuedOn },
-        { key: 'nature', label: '房屋性质', children: <>{home.title.nature} · 土地{home.title.landNature}（<ArticleLink article="第十八条" />）</> },
+        { key: 'nature', label: '房屋性质', children: <span>{home.title.nature} · 土地{home.title.landNature}（<ArticleLink article="第十八条" />）</span> },
         { key: 'since', label: '持有起始日', children: home.holdingSince },
         {
           key: 'mark', label: `满${mark.years}年`,
