@@ -51,6 +51,18 @@ describe.each(TEST_DB_KINDS)('第二十四条 exit applications on %s', (kind) =
     expect(await h.db.select().from(exitApplications)).toHaveLength(1);
   });
 
+  it('two applications for one unit at once: one is submitted, the other is refused 409 EXIT_OPEN', async () => {
+    const both = await Promise.allSettled([
+      applyToExit(fam(1), { unitId: unit(1), route: 'buyback' }), applyToExit(fam(1), { unitId: unit(1), route: 'internal_transfer' }),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ http: 409, code: 'EXIT_OPEN' });
+    const open = await h.db.select().from(exitApplications).where(eq(exitApplications.unitId, unit(1)));
+    expect(open).toHaveLength(1);
+    await withdrawExit(fam(1), { exitId: open[0]!.id });
+  });
+
   it('another family\'s unit answers 404; staff cannot apply as a family (403); bad input names the field', async () => {
     expect(await refusal(applyToExit(fam(1), { unitId: unit(0), route: 'buyback' }))).toMatchObject({ http: 404 });
     expect(await refusal(applyToExit(w.staff, { unitId: unit(0), route: 'buyback' }))).toMatchObject({ http: 403 });
