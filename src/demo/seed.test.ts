@@ -21,9 +21,10 @@ describe.each(TEST_DB_KINDS)('demo seed on %s', (kind) => {
       expect(r).toMatchObject({ applicationsCreated: DEMO_FAMILIES.length, lapsed: 1, saleProjects: 2 });
       const apps = await h.db.select().from(applications);
       const by = (s: string) => apps.filter((a) => a.status === s).length;
-      // family6 bought in the sale demo (src/demo/sale.ts): purchased, no longer admitted.
+      // family6 bought in the sale demo (src/demo/sale.ts): purchased, no longer admitted; the six households of the
+      // closed-loop pilot (src/demo/closed-loop.ts) are carried over purchased.
       expect({ draft: by('draft'), submitted: by('submitted'), returned: by('returned'), rejected: by('rejected'), admitted: by('admitted'), purchased: by('purchased'), withdrawn: by('withdrawn'), lapsed: by('lapsed') })
-        .toEqual({ draft: 1, submitted: 3, returned: 1, rejected: 1, admitted: 4, purchased: 1, withdrawn: 1, lapsed: 1 });
+        .toEqual({ draft: 1, submitted: 3, returned: 1, rejected: 1, admitted: 4, purchased: 7, withdrawn: 1, lapsed: 1 });
       expect(new Set(apps.map((a) => a.districtCode)).size).toBeGreaterThanOrEqual(6);
       expect((await h.db.select().from(notices)).filter((n) => n.kind === 'admission').length).toBe(6);
       const roles = new Set((await h.db.select().from(accounts)).map((a) => a.role));
@@ -33,7 +34,7 @@ describe.each(TEST_DB_KINDS)('demo seed on %s', (kind) => {
       expect(soon?.confirmDeadline).toBe('2027-04-03');
 
       const before = await snapshot(h);
-      expect(await seedDemo(h, { crypto, today: '2026-11-24' })).toEqual({ accountsCreated: 0, applicationsCreated: 0, lapsed: 0, saleProjects: 0 });
+      expect(await seedDemo(h, { crypto, today: '2026-11-24' })).toEqual({ accountsCreated: 0, applicationsCreated: 0, lapsed: 0, saleProjects: 0, closedLoopProjects: 0 });
       expect(await snapshot(h)).toEqual(before);
       expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
     } finally {

@@ -30,6 +30,7 @@ import { DEMO_FAMILIES, DEMO_SIM_RECORDS, type DemoFamily } from './families.js'
 import { DEMO_PASSWORD, DEMO_STAFF } from './accounts.js';
 import { demoBank, seedSaleDemo, type DemoBank } from './sale.js';
 import { randomSimBankKey } from '../payments/index.js';
+import { seedClosedLoopDemo } from './closed-loop.js';
 
 /** The measure's first day (第三十四条); nothing is admitted before it. */
 const IN_FORCE = '2025-03-31';
@@ -40,6 +41,8 @@ export interface SeedResult {
   lapsed: number;
   /** Sale projects told (src/demo/sale.ts). */
   saleProjects: number;
+  /** Closed-loop projects told (src/demo/closed-loop.ts: the pilot carried over from the earlier register). */
+  closedLoopProjects: number;
 }
 
 /** A SimulatedProvider that knows the demo families. */
@@ -112,7 +115,7 @@ async function importLegacy(c: Ctx, f: DemoFamily, applicant: Actor, admittedOn:
  */
 export async function seedDemo(handle: DbHandle, deps: { crypto: FieldCrypto; today: string; now?: Date; bank?: DemoBank; log?: (s: string) => void }): Promise<SeedResult> {
   const c: Ctx = { handle, crypto: deps.crypto, today: deps.today };
-  const out: SeedResult = { accountsCreated: 0, applicationsCreated: 0, lapsed: 0, saleProjects: 0 };
+  const out: SeedResult = { accountsCreated: 0, applicationsCreated: 0, lapsed: 0, saleProjects: 0, closedLoopProjects: 0 };
   for (const s of DEMO_STAFF) {
     const r = await createStaff({ db: handle.db }, { username: s.username, password: DEMO_PASSWORD, displayName: s.displayName, role: s.role, ...(s.districtCode ? { districtCode: s.districtCode } : {}) });
     if (r.created) out.accountsCreated++;
@@ -147,5 +150,6 @@ export async function seedDemo(handle: DbHandle, deps: { crypto: FieldCrypto; to
   out.lapsed = (await lapseUnconfirmed({ db: handle.db, clock, crypto: deps.crypto, dataChecks: demoProvider(() => clock.now()) })).lapsed;
   const bank = deps.bank ?? demoBank(randomSimBankKey(), { now: () => new Date() });
   out.saleProjects = (await seedSaleDemo(handle, { crypto: deps.crypto, today: deps.today, bank, ...(deps.now ? { now: deps.now } : {}), ...(deps.log ? { log: deps.log } : {}) })).projects;
+  out.closedLoopProjects = (await seedClosedLoopDemo(handle, { crypto: deps.crypto, today: deps.today, ...(deps.log ? { log: deps.log } : {}) })).projects;
   return out;
 }
