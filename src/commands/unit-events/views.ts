@@ -7,14 +7,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { applications, auditLog, multiUnitObligations, titles, unitCases, unitEvents } from '../../db/schema.js';
 import { notFound } from '../errors.js';
-import { KIND_ARTICLE } from './store.js';
+import { KIND_ARTICLE, type Evidence } from './store.js';
 
 export type CaseSummary = { id: string; caseNo: string; kind: string; status: string; openedOn: string; closedOn: string | null; resolution: string | null };
 
 /** One recorded event. */
 export type UnitEventView = {
   id: string; unitId: string; kind: string; article: string; occurredOn: string;
-  evidence: Array<{ kind: string; ref: string; note?: string }>; note: string | null; recordedAt: string;
+  evidence: Evidence; note: string | null; recordedAt: string;
   /** Inheritance and divorce division: the new title and who holds it. */
   newTitle: null | {
     id: string; certificateNo: string; origin: string; nature: string; landNature: string; issuedOn: string;
@@ -41,7 +41,7 @@ async function eventViews(tx: Tx, by: { id?: string; unitId?: string }): Promise
   const audits = rows.length ? await resolvedFlags(tx, [...new Set(rows.map((r) => r.e.unitId))]) : new Set<string>();
   return rows.map(({ e, t, regCode, c, o }) => ({
     id: e.id, unitId: e.unitId, kind: e.kind, article: KIND_ARTICLE[e.kind]!, occurredOn: e.occurredOn,
-    evidence: e.evidence as UnitEventView['evidence'], note: e.note, recordedAt: e.recordedAt.toISOString(),
+    evidence: e.evidence as Evidence, note: e.note, recordedAt: e.recordedAt.toISOString(),
     newTitle: t ? {
       id: t.id, certificateNo: t.certificateNo, origin: t.origin, nature: t.nature, landNature: t.landNature, issuedOn: t.issuedOn,
       holder: { kind: t.holderKind, applicationId: t.holderApplicationId, regCode: regCode ?? null, maskedName: t.holderMaskedName, maskedId: t.holderMaskedId },

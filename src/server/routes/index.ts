@@ -28,6 +28,10 @@ import { myRegistrationRoutes } from './my-registrations/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { reconciliationRoutes } from './reconciliation/routes.js';
 import { staffApplicationRoutes } from './staff-applications/routes.js';
+import { unitEventRoutes } from './unit-events/routes.js';
+import { caseRoutes } from './cases/routes.js';
+import { obligationRoutes } from './obligations/routes.js';
+import { fraudRoutes } from './fraud/routes.js';
 import { testingClockRoutes } from './testing-clock/routes.js';
 import { titleRoutes } from './titles/routes.js';
 import { postSaleUnitRoutes } from './post-sale-units/routes.js';
@@ -46,5 +50,6 @@ export const ROUTES: RouteModule[] = [
   buybackRoutes,
   exitRoutes, myHomeRoutes, myExitRoutes, publicBuybackRoutes,
   titleRoutes, postSaleUnitRoutes, publicSchemaRoutes,
+  unitEventRoutes, caseRoutes, obligationRoutes, fraudRoutes,
   testingClockRoutes,
 ];
