@@ -1,17 +1,14 @@
 /**
  * Test support for the buyback (济政发〔2025〕3号 第二十七至二十九条): an owned unit's buyback exit
- * written straight as `accepted` (第二十六条: due six months on), valued by the real rule
- * housing.buyback-price (第二十七条), with the real housing.exit-eligibility verdict (第二十四条).
- * The exit's own flow (apply, 第二十五条 checks, accept) is tested in src/commands/exits.
+ * taken to `accepted` through the real exit commands — the family applies (第二十四条), staff run the
+ * 第二十五条 data checks and record both inspections, and accept (第二十六条: due six months on;
+ * 第二十七条: valued by rule housing.buyback-price). Those steps are tested in src/commands/exits.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.js';
-import { queryRows } from '../../db/client.js';
-import { buildings, contracts, exitApplications, units } from '../../db/schema.js';
-import { addMonths, todayInShanghai } from '../../rules/core/dates.js';
-import { buybackPrice } from '../../rules/housing/buyback-price.js';
-import { exitEligibility } from '../../rules/housing/exit-eligibility.js';
+import { exitApplications } from '../../db/schema.js';
 import type { OwnedWorld } from '../closed-loop/testing.js';
+import { acceptExit, applyToExit, recordInspection, refreshDataChecks } from '../exits/index.js';
 
 /** The day the buyback tests run: two years after the titles of ownedWorld (2026-03-20) and a bit. */
 export const BUYBACK_DAY = '2028-04-10';
@@ -19,20 +16,12 @@ export const BUYBACK_DAY = '2028-04-10';
 /** Accepts a buyback exit of owner `i`'s unit on the clock's day; returns the exit row. */
 export async function acceptedBuyback(h: DbHandle, w: OwnedWorld, i: number) {
   const today = w.clock.today();
-  const o = w.owned[i]!;
-  const [c] = await h.db.select().from(contracts).where(eq(contracts.id, o.contractId));
-  const [u] = await h.db.select().from(units).where(eq(units.id, o.unitId));
-  const [b] = await h.db.select().from(buildings).where(eq(buildings.id, u!.buildingId));
-  const eligibility = exitEligibility({
-    titleIssuedOn: '2026-03-20', route: 'buyback', extraLoansOrMortgages: false, leased: false, legalDispute: false, useChanged: false, structureAltered: false,
-  }, today);
-  const valuation = { ...buybackPrice({ originalPrice: c!.priceFen, paidOn: todayInShanghai(c!.signedAt!), builtOn: b!.completedOn! }, today), asOf: today };
-  const [{ n }] = await queryRows<{ n: string }>(h.db, sql`select nextval('exit_no_seq')::text as n`);
-  const [exit] = await h.db.insert(exitApplications).values({
-    exitNo: `济保退〔${today.slice(0, 4)}〕${n.padStart(6, '0')}号`, unitId: o.unitId, projectId: w.project.id, titleId: o.titleId,
-    applicationId: w.families[i]!.applicationId, route: 'buyback', status: 'accepted', eligibility, submittedOn: today,
-    submittedBy: w.families[i]!.actor.accountId, acceptedOn: today, dueOn: addMonths(today, 6), decidedBy: w.actors.lixia.accountId,
-    valuation, valuedOn: today, priceFen: valuation.value.price,
-  }).returning();
+  const { id } = await applyToExit(w.ctxAs(w.families[i]!.actor), { unitId: w.owned[i]!.unitId, route: 'buyback' });
+  await refreshDataChecks(w.staff, { exitId: id });
+  for (const item of ['use_unchanged', 'structure_unaltered'] as const) {
+    await recordInspection(w.staff, { exitId: id, item, ok: true, inspector: '李工', inspectedOn: today, reportNo: `核查-${item}-${i}` });
+  }
+  await acceptExit(w.staff, { exitId: id });
+  const [exit] = await h.db.select().from(exitApplications).where(eq(exitApplications.id, id));
   return exit!;
 }
