@@ -36,6 +36,9 @@ import { testingClockRoutes } from './testing-clock/routes.js';
 import { titleRoutes } from './titles/routes.js';
 import { postSaleUnitRoutes } from './post-sale-units/routes.js';
 import { publicSchemaRoutes } from './public-schemas/routes.js';
+import { resaleRoutes } from './resale/routes.js';
+import { transferRoutes } from './transfers/routes.js';
+import { myTransferRoutes } from './my-transfers/routes.js';
 
 /** A resource's route registration. */
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
@@ -50,6 +53,7 @@ export const ROUTES: RouteModule[] = [
   buybackRoutes,
   exitRoutes, myHomeRoutes, myExitRoutes, publicBuybackRoutes,
   titleRoutes, postSaleUnitRoutes, publicSchemaRoutes,
+  resaleRoutes, transferRoutes, myTransferRoutes,
   unitEventRoutes, caseRoutes, obligationRoutes, fraudRoutes,
   testingClockRoutes,
 ];
