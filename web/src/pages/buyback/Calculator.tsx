@@ -5,6 +5,7 @@
  * is on: with it off the rule takes K = 1 whatever indexes are typed, so asking for them would mislead.
  */
 import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { useState } from 'react';
 import { type CalculatorForm, calculatorBody, useBuybackCalculator } from '../../api/home';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyApiError } from '../../components/formErrors';
@@ -18,11 +19,14 @@ type Fields = Omit<CalculatorForm, 'originalPriceFen' | 'useCpi'> & { originalPr
 export function Calculator({ today, kOn }: { today: string; kOn: boolean }) {
   const [form] = Form.useForm<Fields>();
   const calc = useBuybackCalculator();
+  // An error the server names a field for is shown on that field only.
+  const [onField, setOnField] = useState(false);
   const onFinish = async (f: Fields) => {
+    setOnField(false);
     try {
       await calc.mutateAsync(calculatorBody({ ...f, useCpi: kOn, originalPriceFen: yuanTextToFen(f.originalPriceFen)! }));
     } catch (e) {
-      applyApiError(form, e);
+      setOnField(applyApiError(form, e));
     }
   };
   const date = (name: keyof Fields, label: string, help?: string) => (
@@ -67,7 +71,7 @@ export function Calculator({ today, kOn }: { today: string; kOn: boolean }) {
         )}
         <Button type="primary" htmlType="submit" size="large" block loading={calc.isPending} data-testid="calc-submit">计算回购价格</Button>
       </Form>
-      <ErrorAlert error={calc.error} style={{ marginTop: 12 }} />
+      <ErrorAlert error={onField ? null : calc.error} style={{ marginTop: 12 }} />
       {calc.data && (
         <div style={{ marginTop: 16 }} aria-live="polite">
           <h3 style={{ fontSize: 16 }}>测算结果</h3>
