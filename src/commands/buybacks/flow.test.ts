@@ -33,9 +33,11 @@ describe.each(TEST_DB_KINDS)('the buyback from contract to reconciliation (第�
   let priceFen: number;
   let signedSha: string;
   beforeAll(async () => {
-    h = await openTestDbOf(kind);
+    h = await openTestDbOf(kind, { poolSize: 4 });
     w = await ownedWorld(h, { owners: 2 });
     w.clock.set(BUYBACK_DAY);
+    // The family's persons, held as submitting the application holds them (the fixture writes admitted families directly).
+    await h.db.insert(activePersons).values({ idBlind: 'blind-owner-0', applicationId: w.families[0]!.applicationId, since: w.clock.now() });
     const exit = await acceptedBuyback(h, w, 0);
     exitId = exit.id;
     priceFen = exit.priceFen!;
@@ -144,6 +146,8 @@ describe.each(TEST_DB_KINDS)('the buyback from contract to reconciliation (第�
   });
 
   it('第二十九条第二款、第二十四条、第三十条: completion refunds the fund, buys back the unit, releases the selection without offering the unit, exits the family and opens the resale offer', async () => {
+    const app0 = w.families[0]!.applicationId;
+    expect(await h.db.select().from(activePersons).where(eq(activePersons.applicationId, app0))).toHaveLength(1);
     const done = await completeBuyback(w.staff, { exitId });
     expect(done).toMatchObject({ status: 'completed', completedOn: BUYBACK_DAY, refundedFen: 1_080_000, applicationStatus: 'exited' });
     expect(await completeBuyback(w.staff, { exitId })).toEqual(done);
@@ -151,7 +155,6 @@ describe.each(TEST_DB_KINDS)('the buyback from contract to reconciliation (第�
     expect(u!.status).toBe('bought_back');
     const [sel] = await h.db.select().from(selections).where(eq(selections.unitId, w.owned[0]!.unitId));
     expect(sel).toMatchObject({ status: 'released', releaseReason: 'bought_back' });
-    const app0 = w.families[0]!.applicationId;
     expect((await h.db.select().from(applications).where(eq(applications.id, app0)))[0]!.status).toBe('exited');
     expect(await h.db.select().from(activePersons).where(eq(activePersons.applicationId, app0))).toEqual([]);
     const ev = await h.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app0), eq(applicationEvents.kind, 'exited')));
@@ -177,8 +180,10 @@ describe.each(TEST_DB_KINDS)('the buyback from contract to reconciliation (第�
     const c = await generateBuybackContract(w.staff, { exitId: exit.id, outstandingLoanFen: 0, lender: '不应记录', vacateByOn: '2028-06-30' });
     expect(c.lender).toBeNull();
     await signBuybackContract(w.city, { id: c.id });
-    const first = await recordBuybackPayment(w.staff, { contractId: c.id, stage: 'first', paidOn: BUYBACK_DAY, reference: 'HG-B1' });
-    expect(first.payments.map((p) => p.payee)).toEqual(['family']);
+    // Two clerks book the same transfer at once: the contract's row lock lets one book it, the other finds it booked.
+    const both = await Promise.all([0, 1].map(() => recordBuybackPayment(w.staff, { contractId: c.id, stage: 'first', paidOn: BUYBACK_DAY, reference: 'HG-B1' })));
+    expect(both.map((b) => b.booked).sort()).toEqual([false, true]);
+    expect(both[0]!.payments.map((p) => p.payee)).toEqual(['family']);
     for (const item of ITEMS) await recordVacatingItem(w.staff, { exitId: exit.id, item, doneOn: BUYBACK_DAY, evidence: { ref: `B-${item}` } });
     await registerBuybackTransfer(w.staff, { exitId: exit.id, certificateNo: '鲁(2028)济南市不动产权第3000003号', issuedOn: BUYBACK_DAY });
     await recordBuybackPayment(w.staff, { contractId: c.id, stage: 'balance', paidOn: BUYBACK_DAY, reference: 'HG-B2' });
