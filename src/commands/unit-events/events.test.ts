@@ -131,4 +131,16 @@ describe.each(TEST_DB_KINDS)('unit events and cases (第二十、二十二、二
     const row = (await listObligations(w.staff)).find((x) => x.id === o!.id)!;
     expect(row).toMatchObject({ status: 'met', met: { exitId, on: '2026-06-01' } });
   });
+
+  it('第二十二条: a holder whose second unit passes on is back to one unit, and its open obligation is withdrawn', async () => {
+    const [o] = await h.db.select().from(multiUnitObligations).where(eq(multiUnitObligations.holderApplicationId, w.families[3]!.applicationId));
+    expect(o!.status).toBe('open');
+    await recordUnitEvent(w.staff, {
+      unitId: w.owned[2]!.unitId, kind: 'divorce_division', occurredOn: '2026-06-01', evidence: doc('(2026)鲁0102民初456号'),
+      newHolder: { name: '周晓梅', idNumber: idFor('1992-09-09', '446') }, newTitle: { certificateNo: cert(4), issuedOn: '2026-06-01' },
+    });
+    const after = (await listObligations(w.staff)).find((x) => x.id === o!.id)!;
+    expect(after).toMatchObject({ status: 'withdrawn', overdue: false, unitsHeld: 2 });
+    expect(after.units.map((u) => u.origin)).toEqual(['first_sale']);
+  });
 });

@@ -49,6 +49,23 @@ export async function openObligationIfMany(tx: Tx, ctx: CommandContext, a: {
   return row!;
 }
 
+/**
+ * 第二十二条 withdrawn: the previous holder of a unit that passed on (inheritance, divorce) is back to
+ * one unit, so its open obligations end as `withdrawn` (audited). Returns the ids withdrawn.
+ */
+export async function withdrawIfBackToOne(tx: Tx, ctx: CommandContext, prev: { applicationId: string | null; idBlind: string | null }): Promise<string[]> {
+  if (!prev.applicationId && !prev.idBlind) return [];
+  if ((await unitsHeld(tx, prev)) > 1) return [];
+  const by = prev.applicationId ? eq(multiUnitObligations.holderApplicationId, prev.applicationId)
+    : and(isNull(multiUnitObligations.holderApplicationId), eq(multiUnitObligations.holderIdBlind, prev.idBlind!));
+  const rows = await tx.update(multiUnitObligations).set({ status: 'withdrawn', version: sql`${multiUnitObligations.version} + 1` })
+    .where(and(by, eq(multiUnitObligations.status, 'open'))).returning({ id: multiUnitObligations.id });
+  for (const r of rows) {
+    await appendAudit(tx, { actor: ctx.actor, action: 'obligation.withdraw', targetType: 'multi_unit_obligation', targetId: r.id, at: ctx.clock.now(), detail: { reason: 'back_to_one_unit', article: '第二十二条' } });
+  }
+  return rows.map((r) => r.id);
+}
+
 /** Who hears of an obligation: the holder family's account, or the district's staff for a person. */
 export async function holderAccounts(tx: Tx, o: Pick<ObligationRow, 'holderApplicationId'>, districtCode: string): Promise<{ family: boolean; accounts: string[] }> {
   if (o.holderApplicationId) {

@@ -27,7 +27,7 @@ import { invalid } from '../errors.js';
 import { parseInput } from '../validate.js';
 import { supersedeTitle } from '../titles/title.js';
 import { resolveHolder } from './holder.js';
-import { openObligationIfMany } from './obligations.js';
+import { openObligationIfMany, withdrawIfBackToOne } from './obligations.js';
 import {
   EvidenceSchema, KIND_ARTICLE, KIND_LABEL, holderFamily, lockCurrentTitle, nextYearNo, notifyAll, unitScope,
 } from './store.js';
@@ -93,8 +93,9 @@ export async function recordUnitEvent(ctx: CommandContext, raw: RecordUnitEventI
         newTitle: { certificateNo: input.newTitle!.certificateNo, issuedOn: input.newTitle!.issuedOn, origin: input.kind as 'inheritance' | 'divorce_division', holder: holder.holder, eventId },
       });
       await tx.update(unitEvents).set({ newTitleId: current.id }).where(eq(unitEvents.id, eventId));
+      const withdrawn = await withdrawIfBackToOne(tx, ctx, { applicationId: title.holderApplicationId, idBlind: title.holderKind === 'person' ? title.holderIdBlind : null });
       const obligation = await openObligationIfMany(tx, ctx, { holder, eventId, kind: input.kind, changeOn: input.occurredOn, districtCode: scope.project.districtCode, unitLabel: scope.label });
-      Object.assign(detail, { newTitleId: current.id, certificateNo: current.certificateNo, holderKind: current.holderKind, resolvedFromPerson: holder.resolvedFromPerson, obligationId: obligation?.id ?? null });
+      Object.assign(detail, { newTitleId: current.id, certificateNo: current.certificateNo, holderKind: current.holderKind, resolvedFromPerson: holder.resolvedFromPerson, obligationId: obligation?.id ?? null, withdrawnObligations: withdrawn });
     } else {
       const caseNo = await nextYearNo(tx, 'case_no_seq', '案', today);
       await tx.insert(unitCases).values({ caseNo, unitId: scope.unit.id, eventId, kind: input.kind as (typeof CASE_KINDS)[number], status: 'open', openedOn: today });
