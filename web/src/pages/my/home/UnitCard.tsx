@@ -72,7 +72,7 @@ export function UnitCard({ home, today }: { home: HomeUnit; today: string }) {
       {past.length > 0 && (
         <details style={{ marginTop: 12 }}>
           <summary>以往的退出申请（{past.length}）</summary>
-          {past.map((e) => <ExitProgress key={e.id} exit={e} />)}
+          {past.map((e) => <ExitProgress key={e.id} exit={e} past />)}
         </details>
       )}
       <ApplyExitDialog open={open} unitId={home.unit.id} unitName={name} years={mark.years} eligibility={home.eligibility}
