@@ -58,8 +58,9 @@ export async function approveResale(ctx: CommandContext, raw: { offerId: string 
         `priceFen must be at least ${minimum} fen (the buyback price plus the renovation cost, 第三十条); got ${priceFen}.`,
         'priceFen', { floorFen: minimum });
     }
-    // A bought-back unit's former owner no longer holds it; a selection still live (buybacks
-    // completes without touching the sale's rows) would block every new buyer (selections_unit_live_uq).
+    // completeBuyback releases the seller's own selection; one of another family can still be live
+    // (the first buyer's, when the seller inherited the unit, 第二十二条) and would block every new
+    // buyer (selections_unit_live_uq): the unit is the government's now, so it is released too.
     const released = await tx.update(selections).set({ status: 'released', releasedAt: now, releaseReason: 'bought_back' })
       .where(sql`${selections.unitId} = ${unit.id} and ${selections.status} in ('locked', 'signed')`).returning({ id: selections.id });
     const [row] = await tx.update(resaleOffers).set({

@@ -7,7 +7,7 @@ import {
 } from '../../db/schema.js';
 import { OWNED_PRICE_FEN } from '../closed-loop/testing.js';
 import { refusal } from '../contracts/testing.js';
-import { exitOf, transferWorld, type TransferWorld } from '../resale/testing.js';
+import { acceptedTransferExit, transferWorld, type TransferWorld } from '../resale/testing.js';
 import { rollingSelect } from '../selection/rolling.js';
 import { uniqueViolation } from '../selection/store.js';
 import { expressInterest, matchTransfer, myTransferOffers, openTransferOffer, registerTransfer } from './index.js';
@@ -108,7 +108,7 @@ describe.each(TEST_DB_KINDS)('第二十四条 internal transfer to a waiting fam
   });
 
   it('第二十四条: with no eligible interested family the offer fails, the exit is accepted again and the offer may be opened anew', async () => {
-    const exit = await exitOf(h, w, 1, { route: 'internal_transfer', status: 'accepted' });
+    const exit = await acceptedTransferExit(h, w, 1);
     const offer = await openTransferOffer(w.staff, { exitId: exit.id, priceFen: 50_000_000, opensOn: '2028-04-17', closesOn: '2028-04-20' });
     await expressInterest(fam(3), { offerId: offer.id }).catch(() => undefined); // family 3 has bought: refused
     w.clock.set('2028-04-21');
