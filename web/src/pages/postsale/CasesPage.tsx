@@ -2,7 +2,7 @@
  * 违规案件 (第二十、二十三条): cases opened by reported leases, changes of use, other mortgages,
  * alterations and disputes; an open case fails the matching 第二十五条 item of an exit.
  */
-import { Card, Select, Table, Typography } from 'antd';
+import { Card, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type CaseView, useCases } from '../../api/postsale';
@@ -14,6 +14,7 @@ import { SaleTag } from '../sale/StatusTag';
 import { Articles } from './Bits';
 import { CaseCloseButton } from './CaseClose';
 import { CASE_STATUS, EVENT_KIND, postsaleAbilities } from './model';
+import { ScrollTable } from './ScrollTable';
 
 /** The case list at /staff/postsale/cases. */
 export function CasesPage() {
@@ -34,7 +35,7 @@ export function CasesPage() {
         <Select allowClear placeholder="全部状态" aria-label="按案件状态筛选" style={{ width: 140 }} value={status} onChange={setStatus} data-testid="cases-status"
           options={Object.entries(CASE_STATUS).map(([value, v]) => ({ value, label: v.label }))} />
       }>
-        <Table<CaseView> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="cases-table" scroll={{ x: 900 }}
+        <ScrollTable<CaseView> label="案件列表" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="cases-table" minWidth={900}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }} locale={{ emptyText: '暂无案件' }}
           columns={[
             { title: '案号', dataIndex: 'caseNo' },

@@ -2,7 +2,7 @@
  * 回购看板 (第二十六条): exit applications with their due date (six months from acceptance),
  * days left as a coloured tag with the overdue first, route, origin and status.
  */
-import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Checkbox, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type ExitView, useExits } from '../../api/postsale';
@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { SaleTag } from '../sale/StatusTag';
 import { DaysLeftTag } from './Bits';
 import { boardSummary, byUrgency, EXIT_ORIGIN, EXIT_ROUTE, EXIT_STATUS } from './model';
+import { ScrollTable } from './ScrollTable';
 
 /** The exit board at /staff/postsale/exits. */
 export function ExitsPage() {
@@ -41,7 +42,7 @@ export function ExitsPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="exits-overdue">只看逾期</Checkbox>
         </Space>
       }>
-        <Table<ExitView> size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" scroll={{ x: 1000 }}
+        <ScrollTable<ExitView> label="退出申请台账" size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" minWidth={1000}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }} locale={{ emptyText: '暂无退出申请' }}
           columns={[
             { title: '编号', dataIndex: 'exitNo', render: (v, e) => <Link to={`/staff/postsale/exits/${e.id}`} data-testid={`exit-open-${v}`}>{v}</Link> },

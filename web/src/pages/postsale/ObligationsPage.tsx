@@ -2,7 +2,7 @@
  * 多套房退出期限 (第二十二条): holders who came to hold more than one unit by inheritance or a
  * change of marriage must apply to exit the extra one within 60 days of the change.
  */
-import { Card, Checkbox, Table, Typography } from 'antd';
+import { Card, Checkbox, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Obligation, useObligations } from '../../api/postsale';
@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { SaleTag } from '../sale/StatusTag';
 import { DaysLeftTag } from './Bits';
 import { OBLIGATION_STATUS } from './model';
+import { ScrollTable } from './ScrollTable';
 
 /** The obligation list at /staff/postsale/obligations. */
 export function ObligationsPage() {
@@ -26,7 +27,7 @@ export function ObligationsPage() {
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Card size="small" title={<Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="obligations-overdue">只看逾期</Checkbox>}>
-        <Table<Obligation> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="obligations-table" scroll={{ x: 900 }}
+        <ScrollTable<Obligation> label="多套房退出期限" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="obligations-table" minWidth={900}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: '暂无多套房退出期限' }}
           columns={[
             { title: '持有人', key: 'holder', render: (_, o) => `${o.holder.maskedName ?? '—'}${o.holder.regCode ? `（${o.holder.regCode}）` : ''}` },

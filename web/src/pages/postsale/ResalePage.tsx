@@ -3,7 +3,7 @@
  * the buyback price and the renovation cost; the buyer pays into the maintenance fund what was
  * refunded at buyback.
  */
-import { Card, Space, Table, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { type ResaleOffer, useResaleOffers } from '../../api/postsale';
 import { useMe } from '../../api/queries';
@@ -15,6 +15,7 @@ import { yuanToFen } from '../sale/format';
 import { SaleTag } from '../sale/StatusTag';
 import { DateField, FormDialog, MoneyField, TextField } from './FormDialog';
 import { postsaleAbilities, RESALE_STATUS, resaleFloor, belowFloorMessage } from './model';
+import { ScrollTable } from './ScrollTable';
 
 /** The resale list at /staff/postsale/resale. */
 export function ResalePage() {
@@ -30,7 +31,7 @@ export function ResalePage() {
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Card size="small">
-        <Table<ResaleOffer> size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" scroll={{ x: 1100 }}
+        <ScrollTable<ResaleOffer> label="回购房源" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" minWidth={1100}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无回购房源' }}
           columns={[
             { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.project.name} {o.unit.building}{o.unit.number}室</Link> },

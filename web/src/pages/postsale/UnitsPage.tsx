@@ -2,7 +2,7 @@
  * 已售房源: owned units in the reader's scope with their title (第十八条), maintenance fund
  * (第十九条), open cases (第二十、二十三条), earliest exit date (第二十四条) and open exit.
  */
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type PostSaleUnit, usePostSaleUnits } from '../../api/postsale';
@@ -13,6 +13,7 @@ import { formatFen } from '../../components/unitGrid';
 import { usePageTitle } from '../../components/usePageTitle';
 import { SaleTag } from '../sale/StatusTag';
 import { EXIT_ROUTE, EXIT_STATUS } from './model';
+import { ScrollTable } from './ScrollTable';
 
 /** The list of owned units, filtered by project and a search (unit, title no., holder). */
 export function UnitsPage() {
@@ -37,8 +38,8 @@ export function UnitsPage() {
             onSearch={setQ} data-testid="postsale-units-search" />
         </Space>
       }>
-        <Table<PostSaleUnit> size="small" rowKey="unitId" dataSource={data ?? []} loading={isFetching} data-testid="postsale-units-table"
-          scroll={{ x: 1100 }} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无已售房源' }}
+        <ScrollTable<PostSaleUnit> label="已售房源" size="small" rowKey="unitId" dataSource={data ?? []} loading={isFetching} data-testid="postsale-units-table"
+          minWidth={1100} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无已售房源' }}
           columns={[
             { title: '房源', key: 'unit', render: (_, u) => <Link to={`/staff/postsale/units/${u.unitId}`} data-testid={`postsale-unit-${u.unitId}`}>{u.unitLabel}</Link> },
             { title: '项目', dataIndex: 'projectName' },

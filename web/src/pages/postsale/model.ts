@@ -188,6 +188,8 @@ const PARAM_LABEL: Record<string, string> = {
   'housing.buyback.price_rounding': '取整方式',
   'housing.measure.in_force': '政策施行',
 };
+// Switches and rounding modes of params/housing/buyback.yaml in words (no "false" or "half_up" on the page).
+const PARAM_VALUE: Record<string, string> = { true: '启用', false: '未启用', half_up: '四舍五入' };
 const INPUTS = new Set(['P0', 'paidOn', 'builtOn']);
 const MONEY = new Set(['P0', 'price']);
 const SOURCE_KIND: Record<string, string> = { contract: '购房合同', transfer_offer: '内部流转' };
@@ -206,7 +208,7 @@ export function valuationRows(v: Valuation, fmtFen: (fen: number) => string): Va
   }));
   const params: ValuationRow[] = Object.entries(v.components.params).filter(([name]) => name !== 'housing.measure.in_force').map(([name, p]) => ({
     group: '参数', name, label: PARAM_LABEL[name] ?? name,
-    value: `${Array.isArray(p.value) ? p.value.join('；') : String(p.value)}（版本 ${p.version}）`, reference: p.reference,
+    value: `${Array.isArray(p.value) ? p.value.join('；') : PARAM_VALUE[String(p.value)] ?? String(p.value)}（版本 ${p.version}）`, reference: p.reference,
   }));
   const price = rows.filter((r) => r.group === '结果');
   return [...rows.filter((r) => r.group === '输入'), ...params, ...rows.filter((r) => r.group === '分量'), ...price];

@@ -4,7 +4,7 @@
  * (第二十九条), completion with the maintenance-fund refund (第二十九条第二款) and the reconciliation.
  */
 import { FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { download } from '../../../api/client';
 import { type BuybackContract, type ExitDetail, type Title, useUnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
@@ -16,6 +16,7 @@ import { DateField, FormDialog, MoneyField, TextField } from '../FormDialog';
 import { balanceBlocker, type BuybackProgress, completeBlocker, paymentTable } from '../model';
 import { ReconCard } from './ReconCard';
 import { VacatingCard } from './VacatingCard';
+import { ScrollTable } from '../ScrollTable';
 
 /** Everything of a buyback after acceptance. */
 export function BuybackSection({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
@@ -76,7 +77,7 @@ function ContractCard({ e, c, canWrite }: { e: ExitDetail; c: BuybackContract | 
             { key: 'm', label: '示范文本版本', children: c.modelVersion },
           ]} />
           <Space wrap style={{ marginTop: 8 }}>
-            <Button icon={<FilePdfOutlined />} onClick={pdf} data-testid="buyback-pdf" aria-label={`下载回购合同 ${c.contractNo} PDF`}>合同 PDF</Button>
+            <Button icon={<FilePdfOutlined />} onClick={pdf} data-testid="buyback-pdf" aria-label={`下载合同 PDF（回购合同 ${c.contractNo}）`}>合同 PDF</Button>
             {canWrite && c.status === 'generated' && (
               <FormDialog<Record<string, never>> label="签订回购合同" type="primary" article="第二十八条" testId="buyback-sign"
                 path={`/api/buyback-contracts/${c.id}/sign`} confirm="双方已签订回购合同；签订后按回购资金10%先行支付（第二十九条）" />
@@ -112,7 +113,7 @@ function PaymentsCard({ e, c, progress, canWrite }: { e: ExitDetail; c: BuybackC
               </FormDialog>
             )}
           </Space>
-          <Table size="small" rowKey="payee" pagination={false} dataSource={row.cells} scroll={{ x: 420 }}
+          <ScrollTable label="付款明细" size="small" rowKey="payee" pagination={false} dataSource={row.cells} minWidth={420}
             columns={[
               { title: '收款方', dataIndex: 'payee', render: (v: string) => PAYEE[v] },
               { title: '应付', dataIndex: 'dueFen', align: 'right', render: (v: number) => formatFen(v) },

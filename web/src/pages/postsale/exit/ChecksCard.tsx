@@ -4,12 +4,13 @@
  * accept (disabled with the reason while an item is missing) or refuse (第二十六条).
  */
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
-import { Card, Form, Radio, Space, Table } from 'antd';
+import { Card, Form, Radio, Space } from 'antd';
 import type { ExitCheck, ExitDetail } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
 import { acceptBlocker, CHECK_ITEM, CHECK_SOURCE, checkEvidenceText, INSPECTION_ITEMS } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 /** The checks card of the exit page. */
 export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
@@ -21,7 +22,7 @@ export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }
         <FormDialog<Record<string, never>> label="刷新数据核查" size="small" article="第二十五条" testId="exit-checks-refresh"
           path={`/api/exits/${e.id}/checks/refresh`} confirm="向登记、司法等数据源核查贷款抵押、租赁、纠纷，并核对本平台的案件" />
       ) : null}>
-      <Table<ExitCheck> size="small" rowKey="item" dataSource={e.checks} pagination={false} scroll={{ x: 760 }}
+      <ScrollTable<ExitCheck> label="回购条件核查" size="small" rowKey="item" dataSource={e.checks} pagination={false} minWidth={760}
         columns={[
           { title: '核查事项', dataIndex: 'label', render: (v: string, r) => <>{v}（<ArticleLink article={r.article} />）</> },
           { title: '结果', key: 'ok', render: (_, r) => <CheckMark check={r} /> },

@@ -4,13 +4,14 @@
  * and found. Every sum to the fen.
  */
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Card, Descriptions, Space, Tag } from 'antd';
 import { type ReconCheck, useExitReconciliation } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatFen } from '../../../components/unitGrid';
 import { CardTitle } from '../Bits';
 import { RECON_CHECK } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 const Mark = ({ ok, testId }: { ok: boolean; testId?: string }) => (ok
   ? <span data-testid={testId} data-ok="true"><CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> 是</span>
@@ -45,7 +46,7 @@ export function ReconCard({ exitId }: { exitId: string }) {
               { key: 'mx', label: '再配售应缴（第三十条）', children: formatFen(r.fund.resaleDueFen) },
             ] : []),
           ]} />
-          <Table<ReconCheck> size="small" rowKey="code" dataSource={r.checks} pagination={false} style={{ marginTop: 12 }} scroll={{ x: 560 }}
+          <ScrollTable<ReconCheck> label="对账核对项" size="small" rowKey="code" dataSource={r.checks} pagination={false} style={{ marginTop: 12 }} minWidth={560}
             columns={[
               { title: '核对项', dataIndex: 'code', render: (v: string) => RECON_CHECK[v] ?? v },
               { title: '应为', dataIndex: 'expectedFen', align: 'right', render: (v: number) => formatFen(v) },

@@ -3,12 +3,13 @@
  * recorded one by one; the balance waits for all of them.
  */
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import type { ExitDetail, VacatingRow } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
 import { VACATING_ITEM, vacatingChecklist } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 type Item = { item: string; row: VacatingRow | null };
 
@@ -18,7 +19,7 @@ export function VacatingCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean
   return (
     <Card size="small" data-testid="buyback-vacating" title={<CardTitle>房屋腾退（<ArticleLink article="第二十九条" />）</CardTitle>}
       extra={v.complete ? <Tag color="success">已全部完成</Tag> : <Tag>尚缺 {v.missing.length} 项</Tag>}>
-      <Table<Item> size="small" rowKey="item" pagination={false} dataSource={v.items} scroll={{ x: 460 }}
+      <ScrollTable<Item> label="腾退事项" size="small" rowKey="item" pagination={false} dataSource={v.items} minWidth={460}
         columns={[
           { title: '事项', dataIndex: 'item', render: (i: string) => VACATING_ITEM[i] ?? i },
           { title: '完成日期', key: 'doneOn', render: (_, x) => (x.row ? <><CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> {x.row.doneOn}</> : '—') },

@@ -1,10 +1,11 @@
 /** 回购价格测算 (第二十七条): every input, parameter and component with its reference, and the price. */
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { ExitDetail } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { formatFen } from '../../../components/unitGrid';
 import { CardTitle } from '../Bits';
 import { valuationRows, type ValuationRow } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 /** The valuation card of the exit page. */
 export function ValuationCard({ e }: { e: ExitDetail }) {
@@ -16,7 +17,7 @@ export function ValuationCard({ e }: { e: ExitDetail }) {
         回购价格按照原购房价款，结合房屋折旧、同期存款利率、物价水平等因素确定；测算日 {e.valuation.valuedOn}。
         维修资金按有关规定另行结算。
       </Typography.Paragraph>
-      <Table<ValuationRow> size="small" rowKey="name" dataSource={lines} pagination={false} scroll={{ x: 700 }}
+      <ScrollTable<ValuationRow> label="回购价格测算" size="small" rowKey="name" dataSource={lines} pagination={false} minWidth={700}
         columns={[
           { title: '类别', dataIndex: 'group', width: 70 },
           { title: '项目', dataIndex: 'label' },

@@ -2,7 +2,7 @@
  * The dossier's cases (第二十、二十三条) and exit applications (第二十四、二十六条), with the
  * staff filing of an exit for the holder (第二十二条 multi-unit, 第三十一条(三) fraud).
  */
-import { Card, Form, Select, Table } from 'antd';
+import { Card, Form, Select } from 'antd';
 import { Link } from 'react-router-dom';
 import type { ExitSummary, UnitCase, UnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
@@ -11,12 +11,13 @@ import { CardTitle } from '../Bits';
 import { CaseCloseButton } from '../CaseClose';
 import { FormDialog } from '../FormDialog';
 import { CASE_STATUS, EVENT_KIND, EXIT_ORIGIN, EXIT_ROUTE, EXIT_STATUS } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 /** Cases of the unit. */
 export function CasesCard({ record: r, canWrite }: { record: UnitRecord; canWrite?: boolean }) {
   return (
     <Card size="small" data-testid="unit-cases-card" title={<CardTitle>案件（<ArticleLink article="第二十条" />、<ArticleLink article="第二十三条" />）</CardTitle>}>
-      <Table<UnitCase> size="small" rowKey="id" dataSource={r.cases} pagination={false} locale={{ emptyText: '暂无案件' }} scroll={{ x: 480 }}
+      <ScrollTable<UnitCase> label="案件" size="small" rowKey="id" dataSource={r.cases} pagination={false} locale={{ emptyText: '暂无案件' }} minWidth={480}
         columns={[
           { title: '案号', dataIndex: 'caseNo' },
           { title: '类型', dataIndex: 'kind', render: (v: string) => EVENT_KIND[v]?.label ?? v },
@@ -45,7 +46,7 @@ export function ExitsCard({ record: r, canWrite }: { record: UnitRecord; canWrit
           </Form.Item>
         </FormDialog>
       ) : null}>
-      <Table<ExitSummary> size="small" rowKey="id" dataSource={r.exits} pagination={false} locale={{ emptyText: '暂无退出申请' }} scroll={{ x: 480 }}
+      <ScrollTable<ExitSummary> label="退出申请" size="small" rowKey="id" dataSource={r.exits} pagination={false} locale={{ emptyText: '暂无退出申请' }} minWidth={480}
         columns={[
           { title: '编号', dataIndex: 'exitNo', render: (v, e) => <Link to={`/staff/postsale/exits/${e.id}`} data-testid={`unit-exit-${v}`}>{v}</Link> },
           { title: '方式', dataIndex: 'route', render: (v: string) => EXIT_ROUTE[v] ?? v },

@@ -2,13 +2,14 @@
  * 维修资金 (第十九条): the unit's account, its balance and movements; forms to open the account
  * and record a deposit. Refunds happen at buyback completion (第二十九条).
  */
-import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import type { FundEntry, UnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { formatFen } from '../../../components/unitGrid';
 import { fenToYuan, yuanToFen } from '../../sale/format';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, MoneyField, TextField } from '../FormDialog';
+import { ScrollTable } from '../ScrollTable';
 
 type OpenValues = { accountNo: string; bank: string; openedOn: string; initialDeposit?: string; reference?: string };
 type DepositValues = { amount: string; occurredOn: string; reference: string; memo: string };
@@ -27,7 +28,7 @@ export function FundCard({ record: r, canWrite }: { record: UnitRecord; canWrite
             { key: 'o', label: '开户日期', children: f.openedOn },
             { key: 'x', label: '余额', children: <strong data-testid="unit-fund-balance">{formatFen(f.balanceFen)}</strong> },
           ]} />
-          <Table<FundEntry> size="small" rowKey="id" dataSource={f.entries} pagination={false} style={{ marginTop: 8 }} scroll={{ x: 520 }}
+          <ScrollTable<FundEntry> label="维修资金明细" size="small" rowKey="id" dataSource={f.entries} pagination={false} style={{ marginTop: 8 }} minWidth={520}
             locale={{ emptyText: '暂无缴存' }} columns={[
               { title: '日期', dataIndex: 'occurredOn' },
               { title: '类型', dataIndex: 'kind', render: (v: string) => (v === 'deposit' ? '缴存' : '退还') },

@@ -2,12 +2,13 @@
  * 不动产登记 (第十八条): the current title with its fixed nature (配售型保障性住房) and land
  * (划拨), the history of superseded titles, and the form to register the first title.
  */
-import { Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { Title, UnitRecord } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { CardTitle } from '../Bits';
 import { DateField, FormDialog, TextField } from '../FormDialog';
 import { TITLE_ORIGIN } from '../model';
+import { ScrollTable } from '../ScrollTable';
 
 const HOLDER_KIND: Record<string, string> = { family: '保障家庭', person: '个人（继承人或析产方）', government: '政府' };
 
@@ -39,7 +40,7 @@ export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrit
         </>
       )}
       {r.titleHistory.length > 0 && (
-        <Table<Title> size="small" rowKey="id" dataSource={r.titleHistory} pagination={false} style={{ marginTop: 12 }}
+        <ScrollTable<Title> label="登记历史" size="small" rowKey="id" dataSource={r.titleHistory} pagination={false} style={{ marginTop: 12 }} minWidth={480}
           title={() => <Typography.Text strong>登记历史</Typography.Text>}
           columns={[
             { title: '证书号', dataIndex: 'certificateNo' },
