@@ -10,7 +10,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAudit } from '../../audit/index.js';
+import { appendAudit, canonicalJson } from '../../audit/index.js';
 import { resaleOffers } from '../../db/schema.js';
 import type { CommandContext } from '../context.js';
 import { DomainError, invalid } from '../errors.js';
@@ -46,7 +46,7 @@ export async function recordRenovation(ctx: CommandContext, raw: { unitId: strin
       throw new DomainError('NOT_BOUGHT_BACK', 409, '该房屋不是待修缮的政府回购房源（第三十条）。', 'This unit is not a bought-back unit awaiting renovation (第三十条).', 'unitId', { status: unit.status });
     }
     const same = offer.renovationCostFen === input.costFen && offer.renovationCompletedOn === input.completedOn
-      && JSON.stringify(offer.renovationEvidence) === JSON.stringify(input.evidence);
+      && canonicalJson(offer.renovationEvidence) === canonicalJson(input.evidence);
     if (same) return offer;
     if (offer.status !== 'renovating') {
       throw new DomainError('RESALE_ALREADY_APPROVED', 409, '该房源再配售价格已批准，修缮费用不能再更改。', 'The resale has been approved; the renovation cost can no longer change.', 'costFen', { status: offer.status });
