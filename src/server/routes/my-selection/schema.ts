@@ -14,7 +14,7 @@ const GridBuilding = z.object({ id: z.string(), name: z.string(), floors: z.numb
 
 /** A selection with its unit. */
 export const Selection = z.object({
-  id: z.string(), projectId: z.string(), unitId: z.string(), status: z.enum(['locked', 'signed', 'released']), kind: z.enum(['round', 'rolling']),
+  id: z.string(), projectId: z.string(), unitId: z.string(), status: z.enum(['locked', 'signed', 'released']), kind: z.enum(['round', 'rolling', 'transfer']).describe('transfer: an internal transfer (第二十四条)'),
   lockedAt: ts, registrationId: z.string().nullable(), batchId: z.string().nullable(),
   unit: z.object({
     id: z.string(), buildingName: z.string(), floor: z.number(), number: z.string(), area: z.string(), layout: z.string(), orientation: z.string(),

@@ -82,6 +82,8 @@ describe.each(TEST_DB_KINDS)('internal transfer over HTTP (第二十四条) on %
     const m = await agents.lixia.post(`/api/transfer-offers/${offerId}/match`);
     expect(m.statusCode).toBe(200);
     expect(m.json()).toMatchObject({ status: 'matched', buyerApplicationId: w.families[2]!.applicationId, skipped: [] });
+    const held = await agents.fam2.get('/api/my/selections/current');
+    expect([held.statusCode, held.json().kind, held.json().status, held.json().unitId]).toEqual([200, 'transfer', 'signed', w.owned[0]!.unitId]);
     const url = `/api/transfer-offers/${offerId}/register`;
     expect((await agents.auditor.post(url, { certificateNo: 'X1', issuedOn: '2028-04-17' })).statusCode).toBe(403);
     const missing = await agents.lixia.post(url, { issuedOn: '2028-04-17' });
