@@ -1,6 +1,8 @@
 /**
  * 第二十四条: the family chooses how to leave (政府回购 or 轮候家庭内部流转) and confirms. The
- * idempotency key is made when the dialog opens, so a retried or double click applies once.
+ * idempotency key is made when the dialog opens, so a retried or double click applies once. Only
+ * the holding period stops an application (the server refuses it); the 第二十五条 items the preview
+ * flags are verified after submission (第二十六条), so they are shown as a warning, not a block.
  */
 import { Alert, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -38,7 +40,7 @@ export function ApplyExitDialog(props: {
   return (
     <Modal open={props.open} title="申请退出" onCancel={props.onClose} onOk={() => void submit().catch(() => undefined)}
       okText="确认提交申请" cancelText="取消" confirmLoading={apply.isPending}
-      okButtonProps={{ disabled: !verdict.value.eligible, 'data-testid': 'exit-confirm' } as never}>
+      okButtonProps={{ 'data-testid': 'exit-confirm' } as never}>
       <Typography.Paragraph>
         {props.unitName}：取得不动产权证满{props.years}年后，可采用以下任一方式退出（<ArticleLink article="第二十四条" />）。
       </Typography.Paragraph>
@@ -54,7 +56,8 @@ export function ApplyExitDialog(props: {
         </Space>
       </Radio.Group>
       {!verdict.value.eligible && (
-        <Alert type="warning" showIcon style={{ marginTop: 12 }} title="目前不符合退出条件"
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} data-testid="exit-warnings"
+          title="预检发现以下情况，部门核查时将予以核实，未消除的可能不予受理"
           description={<Reasons reasons={eligibilityReasons(verdict)} />} />
       )}
       {route === 'buyback' && (

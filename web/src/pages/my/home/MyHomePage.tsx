@@ -27,7 +27,7 @@ export function MyHomePage() {
         return (
           <Alert key={o.id} type={d.near ? 'error' : 'warning'} showIcon style={{ marginBottom: 12 }} data-testid="obligation"
             title={<>您的家庭持有 {o.unitsHeld} 套保障性住房，须在 <strong>{o.deadlineOn}</strong> 前申请退出其中1套（<span data-testid="obligation-days">{d.text}</span>）</>}
-            description={<>因继承、婚姻状况变化等取得其他保障性住房的，可保留1套，超出的应自情形发生变化之日（{o.changeOn}）起在规定期限内申请退出（<ArticleLink article="第二十二条" />）。请在下方选择一套住房申请退出。</>} />
+            description={<>因继承、婚姻状况变化等取得其他保障性住房的，可保留1套，超出的应自情形发生变化之日（{o.changeOn}）起在规定期限内申请退出（<ArticleLink article="第二十二条" />）。已满规定年限的住房可在下方申请退出；未满的，请联系住房城乡建设部门办理。</>} />
         );
       })}
       {data?.units.map((u) => <UnitCard key={u.unit.id} home={u} today={data.today} />)}

@@ -53,7 +53,12 @@ export function UnitCard({ home, today }: { home: HomeUnit; today: string }) {
           ? <Typography.Paragraph style={{ margin: 0 }}>
               <CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> 目前符合退出条件（<ArticleLink article="第二十四条" />、<ArticleLink article="第二十五条" />），以部门核查结果为准。
             </Typography.Paragraph>
-          : <Reasons reasons={eligibilityReasons(preview)} />}
+          : <>
+              <Reasons reasons={eligibilityReasons(preview)} />
+              {preview.value.reasons.some((r) => r.code !== 'HOLDING_PERIOD') && <Typography.Paragraph style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.7)' }}>
+                第二十五条所列情况在提交申请后由部门核查（<ArticleLink article="第二十六条" />），请在申请前整改。
+              </Typography.Paragraph>}
+            </>}
       </div>
 
       {current && <ExitProgress exit={current} />}
