@@ -12,7 +12,8 @@
  *   settle between them. Nothing is refunded or deposited here (contrast the buyback, 第二十九条,
  *   where the government refunds it, and the resale, 第三十条, where the next buyer pays it in).
  * - The price is paid between the families (the platform fixed and capped it); no fund ledger row.
- * - The buyer's purchasedOn is the day of registration: the title makes it a purchase.
+ * - The buyer's purchasedOn is the day of registration: the title makes it a purchase; as at a
+ *   contract's signing, its registrations for projects' sales close and their 认购金 is refunded.
  * A retry after completion returns the offer.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import { appendAudit } from '../../audit/index.js';
 import { buildings, exitApplications, transferOffers, units } from '../../db/schema.js';
 import { enqueueMany } from '../../notify/index.js';
 import { addEvent, lockApplication, releasePersons, updateApplication } from '../applications/store.js';
+import { closeOtherRegistrations } from '../registrations/index.js';
 import type { CommandContext } from '../context.js';
 import { DomainError, badState, invalid } from '../errors.js';
 import { assertLevelAccess, projectOf } from '../resale/store.js';
@@ -50,6 +52,8 @@ export async function registerTransfer(ctx: CommandContext, input: { offerId: st
       unitId: offer.unitId, on: input.issuedOn,
       newTitle: { certificateNo: input.certificateNo, issuedOn: input.issuedOn, origin: 'internal_transfer', holder: { kind: 'family', applicationId: buyer.id }, exitId: exit.id },
     });
+    // 第十一条 自主选择购买1套住房, as at a contract's signing: the buyer's registrations elsewhere close, 认购金 refunded.
+    const closed = await closeOtherRegistrations(tx, ctx, buyer.id, null, `经轮候家庭内部流转受让住房（${exit.exitNo}，第二十四条、第十一条）`);
     await updateApplication(tx, buyer, now, { status: 'purchased', purchasedOn: today });
     await addEvent(tx, ctx, {
       applicationId: buyer.id, kind: 'purchased', from: 'admitted', to: 'purchased', article: '第二十四条',
@@ -76,7 +80,7 @@ export async function registerTransfer(ctx: CommandContext, input: { offerId: st
     })), now);
     await appendAudit(tx, {
       actor: ctx.actor, action: 'transfer.register', targetType: 'transfer_offer', targetId: offer.id, at: now,
-      detail: { exitNo: exit.exitNo, unitId: offer.unitId, titleId: current.id, certificateNo: current.certificateNo, buyerApplicationId: buyer.id, sellerApplicationId: exit.applicationId },
+      detail: { exitNo: exit.exitNo, unitId: offer.unitId, titleId: current.id, registrationsClosed: closed.closed, refundedFen: closed.refundedFen, certificateNo: current.certificateNo, buyerApplicationId: buyer.id, sellerApplicationId: exit.applicationId },
     });
     return { ...row!, titleId: current.id };
   });

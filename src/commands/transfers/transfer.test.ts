@@ -3,10 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../../db/testing.js';
 import {
-  activePersons, applicationEvents, applications, exitApplications, maintenanceFundEntries, projects, selections, titles, transferInterests, transferOffers,
+  activePersons, applicationEvents, applications, exitApplications, maintenanceFundEntries, projects, registrations, selections, titles, transferInterests, transferOffers,
 } from '../../db/schema.js';
 import { OWNED_PRICE_FEN } from '../closed-loop/testing.js';
-import { refusal } from '../contracts/testing.js';
+import { paidRegistration, refusal } from '../contracts/testing.js';
+import { depositBalance } from '../deposits/ledger.js';
 import { acceptedTransferExit, transferWorld, type TransferWorld } from '../resale/testing.js';
 import { rollingSelect } from '../selection/rolling.js';
 import { uniqueViolation } from '../selection/store.js';
@@ -90,6 +91,7 @@ describe.each(TEST_DB_KINDS)('第二十四条 internal transfer to a waiting fam
 
   it('第二十四条: registering the transfer gives the buyer a title (origin internal_transfer), the seller exits, and the fund account stays with the unit', async () => {
     const entriesBefore = await h.db.select().from(maintenanceFundEntries).where(eq(maintenanceFundEntries.accountId, w.owned[0]!.fundAccountId));
+    const reg = await paidRegistration(h, w, 3, { project: w.project, plan: w.plan });
     const bad = await refusal(registerTransfer(w.staff, { offerId, certificateNo: '鲁(2028)济南市不动产权第4000001号', issuedOn: '2028-04-18' }));
     expect([bad.http, bad.field]).toEqual([400, 'issuedOn']);
     const done = await registerTransfer(w.staff, { offerId, certificateNo: '鲁(2028)济南市不动产权第4000001号', issuedOn: '2028-04-17' });
@@ -99,6 +101,9 @@ describe.each(TEST_DB_KINDS)('第二十四条 internal transfer to a waiting fam
     const apps = Object.fromEntries((await h.db.select().from(applications).where(inArray(applications.id, [app(0), app(3)]))).map((a) => [a.id, a]));
     expect([apps[app(0)]!.status, apps[app(3)]!.status, apps[app(3)]!.purchasedOn]).toEqual(['exited', 'purchased', '2028-04-17']);
     expect(await h.db.select().from(activePersons).where(eq(activePersons.applicationId, app(0)))).toEqual([]);
+    // 第十一条: one purchase — the buyer's registration elsewhere closes and its 认购金 goes back.
+    expect((await h.db.select().from(registrations).where(eq(registrations.id, reg.id)))[0]!.status).toBe('closed');
+    expect((await h.db.transaction((tx) => depositBalance(tx, reg.id))).held).toBe(0);
     const events = await h.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app(0)), eq(applicationEvents.kind, 'exited')));
     expect(events.map((e) => e.article)).toEqual(['第二十四条']);
     expect((await h.db.select().from(exitApplications).where(eq(exitApplications.id, w.exit.id)))[0]).toMatchObject({ status: 'completed', completedOn: '2028-04-17' });
