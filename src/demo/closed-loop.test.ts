@@ -49,7 +49,10 @@ describe.each(TEST_DB_KINDS)('the closed-loop demo on %s', (kind) => {
 
       // 第二十四条: family13 has held its title since 2024-06-18, so it may apply today.
       const home = await myHome(await ctxOf('family13'));
-      expect(JSON.stringify(home)).toContain('"eligible":true');
+      expect(home.units).toHaveLength(1);
+      expect(home.units[0]).toMatchObject({ unit: { number: '101' }, title: { issuedOn: '2024-06-18' }, earliestExitOn: '2026-06-18', exits: [] });
+      expect(home.units[0]!.eligibility.buyback.value).toMatchObject({ eligible: true, reasons: [] });
+      expect((await myHome(await ctxOf('family15'))).obligations).toMatchObject([{ status: 'open', daysLeft: 10, unitsHeld: 2 }]);
 
       // 第二十六条: the board shows family16's exit overdue first and family14's contracted, due in about five months.
       const board = await exitBoard(await ctxOf('city'));
