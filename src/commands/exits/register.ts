@@ -50,7 +50,8 @@ export const platformRegister: UnitRegister = {
     const { contract } = await purchaseContractOf(tx, unitId);
     return {
       source: { zh: '平台案件登记 + 购房合同', en: 'the platform\'s case register + the purchase contract' },
-      reference: contract ? `unit_cases; ${contract.contractNo}` : 'unit_cases',
+      // What a reader can look up: the purchase contract consulted (the case register has no number of its own).
+      reference: contract ? contract.contractNo : '平台案件登记',
       openCases: cases.map((c) => ({ ...c, kind: c.kind as CaseKind })),
       purchaseLoan: contract && contract.loanFen > 0
         ? { contractNo: contract.contractNo, loanType: contract.loanType, loanFen: contract.loanFen, allowedBy: '第二十三条' }
