@@ -27,7 +27,7 @@ export function ReconCard({ exitId }: { exitId: string }) {
       <ErrorAlert error={error} />
       {r && (
         <>
-          <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered items={[
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered styles={{ content: { minWidth: 112 } }} items={[
             { key: 'p', label: '回购价格', children: formatFen(r.priceFen) },
             { key: 'l', label: '未偿还贷款', children: r.outstandingLoanFen ? `${formatFen(r.outstandingLoanFen)}（${r.lender}）` : '无' },
             { key: 'a', label: '对账日', children: r.asOf },

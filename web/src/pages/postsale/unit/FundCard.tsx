@@ -30,9 +30,9 @@ export function FundCard({ record: r, canWrite }: { record: UnitRecord; canWrite
           ]} />
           <ScrollTable<FundEntry> label="维修资金明细" size="small" rowKey="id" dataSource={f.entries} pagination={false} style={{ marginTop: 8 }} minWidth={520}
             locale={{ emptyText: '暂无缴存' }} columns={[
-              { title: '日期', dataIndex: 'occurredOn' },
-              { title: '类型', dataIndex: 'kind', render: (v: string) => (v === 'deposit' ? '缴存' : '退还') },
-              { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number, e) => formatFen(e.kind === 'refund' ? -v : v) },
+              { title: '日期', dataIndex: 'occurredOn', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+              { title: '类型', dataIndex: 'kind', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (v: string) => (v === 'deposit' ? '缴存' : '退还') },
+              { title: '金额', dataIndex: 'amountFen', align: 'right', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (v: number, e) => formatFen(e.kind === 'refund' ? -v : v) },
               { title: '凭证', dataIndex: 'reference' },
               { title: '摘要', dataIndex: 'memo' },
             ]} />
