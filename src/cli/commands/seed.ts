@@ -35,7 +35,7 @@ export function registerSeed(program: Command): void {
         // The 认购金 the demo pays are signed with the key of the platform's simulated bank (start.ts).
         const bank = demoBank(loadSimBankKey({ dataDir }), systemClock);
         const r = await seedDemo(h, { crypto, today, ...(o.today ? {} : { now: new Date() }), bank, log: (s) => process.stdout.write(`${s}\n`) });
-        process.stdout.write(`seeded (${h.kind}): ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.lapsed} lapsed, ${r.saleProjects} sale projects\n`);
+        process.stdout.write(`seeded (${h.kind}): ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.lapsed} lapsed, ${r.saleProjects} sale projects, ${r.closedLoopProjects} closed-loop projects\n`);
         process.stdout.write(`demo accounts (password ${DEMO_PASSWORD}): family1…family12, ${DEMO_STAFF.map((s) => s.username).join(', ')} — see src/demo/ACCOUNTS.md\n`);
       } finally {
         await h.close();

@@ -49,7 +49,7 @@ export async function startPlatform(opts: StartOptions = {}): Promise<{ url: str
   // "First start" = no account yet; an operator's own data is never overwritten by the demo.
   if (opts.seed !== false && (await countAccounts(handle.db)) === 0) {
     const r = await seedDemo(handle, { crypto, today: clock.today(), now: clock.now(), bank, log: (s) => log.info(s) });
-    log.info(`demo data loaded: ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.saleProjects} sale projects (password ${DEMO_PASSWORD})`);
+    log.info(`demo data loaded: ${r.accountsCreated} accounts, ${r.applicationsCreated} applications, ${r.saleProjects} sale projects, ${r.closedLoopProjects} closed-loop projects (password ${DEMO_PASSWORD})`);
   }
   const jobs = opts.jobs === false
     ? null
