@@ -10,7 +10,7 @@
  */
 import { payloadFingerprint } from './fingerprint.js';
 import { chineseDate } from './labels.js';
-import { NoticeWriter, type Column } from './notice-layout.js';
+import { ContractWriter, type Column } from './notice-layout.js';
 import { rmbCapital, rmbFigures } from './contract-money.js';
 import {
   BUYBACK_CLAUSES, BUYBACK_MODEL_NOTE, BUYBACK_MODEL_SUBTITLE, BUYBACK_MODEL_TITLE, BUYBACK_PREAMBLE, LOAN_PARAGRAPH, VACATING_LABEL,
@@ -109,15 +109,6 @@ function tableOf(kind: BuybackTable, d: BuybackContractData): { columns: Column[
     };
   }
   return { columns: two('腾退事项', '要求'), rows: d.vacatingItems.map((i) => [VACATING_LABEL[i] ?? i, `${chineseDate(d.vacateByOn)}前完成并提交凭证`]) };
-}
-
-/** NoticeWriter for a multi-page document: a table never starts too near the foot of a page. */
-class ContractWriter extends NoticeWriter {
-  keepTogether(points: number): this {
-    const d = this.doc;
-    if (d.y + points > d.page.height - d.page.margins.bottom) d.addPage();
-    return this;
-  }
 }
 
 /** Renders the buyback contract as an A4 PDF (several pages). */

@@ -6,7 +6,7 @@
  */
 import { payloadFingerprint } from './fingerprint.js';
 import { chineseDate } from './labels.js';
-import { NoticeWriter, type Column } from './notice-layout.js';
+import { ContractWriter, type Column } from './notice-layout.js';
 import { rmbCapital, rmbFigures } from './contract-money.js';
 import {
   LOAN_LABEL, LOAN_PARAGRAPH, MODEL_CLAUSES, MODEL_PREAMBLE, MODEL_SUBTITLE, MODEL_TITLE, MODEL_VERSION, SALE_MODE_LABEL,
@@ -113,15 +113,6 @@ function tableOf(kind: ClauseTable, d: ContractDocumentData): { columns: Column[
       ['贷款金额', `${rmbFigures(p.loanFen)}（${rmbCapital(p.loanFen)}）`],
     ],
   };
-}
-
-/** NoticeWriter for a multi-page document: a table never starts too near the foot of a page. */
-class ContractWriter extends NoticeWriter {
-  keepTogether(points: number): this {
-    const d = this.doc;
-    if (d.y + points > d.page.height - d.page.margins.bottom) d.addPage();
-    return this;
-  }
 }
 
 /** Renders the contract as an A4 PDF (several pages). */

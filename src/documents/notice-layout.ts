@@ -141,3 +141,12 @@ export class NoticeWriter {
     return this.done;
   }
 }
+
+/** NoticeWriter for a multi-page document: a table never starts too near the foot of a page. */
+export class ContractWriter extends NoticeWriter {
+  keepTogether(points: number): this {
+    const d = this.doc;
+    if (d.y + points > d.page.height - d.page.margins.bottom) d.addPage();
+    return this;
+  }
+}
