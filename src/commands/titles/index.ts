@@ -4,7 +4,8 @@
  * (supersedeTitle, postFundEntry, fundBalance) run in their caller's.
  */
 export { recordDelivery, type Delivery } from './delivery.js';
-export { registerTitle, supersedeTitle, currentTitle, titleHistory, titleView, type NewTitle, type TitleRow, type TitleView } from './title.js';
+export { registerTitle } from './register.js';
+export { registerFirstTitle, supersedeTitle, currentTitle, titleHistory, titleView, type NewTitle, type TitleRow, type TitleView } from './title.js';
 export { holderColumns, holderInFull, titleHolderAad, type HolderInput } from './holder.js';
 export {
   openFundAccount, postFundEntry, fundBalance, fundEntries, recordFundDeposit,

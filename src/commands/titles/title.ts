@@ -3,7 +3,8 @@
  * signed contract names it) apply; the registration states 房屋性质 配售型保障性住房 and 土地性质
  * 划拨 — the schema fixes both (titles_nature_ck), so no command can register anything else.
  *
- * registerTitle records the first title of a sold unit; supersedeTitle ends the current title and
+ * registerFirstTitle records the first title of a sold unit (registerTitle in register.ts hands a
+ * resale contract on to registerResaleTitle); supersedeTitle ends the current title and
  * writes the next one in the caller's transaction (inheritance and divorce 第二十二条, internal
  * transfer 第二十四条, buyback 第二十九条, resale 第三十条). A unit has one current title
  * (titles_unit_current_uq); a family holds at most one unit it bought (titles_family_bought_uq).
@@ -92,7 +93,7 @@ async function guarded<T>(no: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** 第十八条: register the first title of a signed, delivered unit in the name of the contract's family (staff). */
-export async function registerTitle(ctx: CommandContext, input: { unitId: string; contractId: string; certificateNo: string; issuedOn: string }): Promise<TitleView> {
+export async function registerFirstTitle(ctx: CommandContext, input: { unitId: string; contractId: string; certificateNo: string; issuedOn: string }): Promise<TitleView> {
   const today = ctx.clock.today();
   const now = ctx.clock.now();
   return guarded(input.certificateNo.trim(), () => ctx.db.transaction(async (tx) => {

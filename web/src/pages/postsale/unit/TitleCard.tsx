@@ -1,6 +1,8 @@
 /**
  * 不动产登记 (第十八条): the current title with its fixed nature (配售型保障性住房) and land
- * (划拨), the history of superseded titles, and the form to register the first title.
+ * (划拨), the history of superseded titles, and the form to register the first title — or, on a
+ * bought-back unit resold (第三十条: the government holds the title and the unit is sold again), the
+ * resale buyer's title under the resale contract (the server supersedes the government's).
  */
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { Title, UnitRecord } from '../../../api/postsale';
@@ -15,9 +17,11 @@ const HOLDER_KIND: Record<string, string> = { family: '保障家庭', person: '�
 /** The title card of the dossier. */
 export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrite: boolean }) {
   const t = r.title;
+  // A government-held unit whose status is sold again has a signed resale contract (the record's contract).
+  const resaleAwaitingTitle = t?.holderKind === 'government' && r.unit.status === 'sold' && r.contract?.status === 'signed';
   return (
     <Card size="small" title={<CardTitle>不动产登记（<ArticleLink article="第十八条" />）</CardTitle>} data-testid="unit-title-card">
-      {t ? (
+      {t && (
         <Descriptions size="small" column={1} items={[
           { key: 'c', label: '不动产权证书号', children: <span data-testid="unit-title-no">{t.certificateNo}</span> },
           { key: 'h', label: '权利人', children: `${t.holderName ?? t.holderMaskedName ?? '—'}（${HOLDER_KIND[t.holderKind] ?? t.holderKind}）` },
@@ -26,9 +30,12 @@ export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrit
           { key: 'o', label: '取得方式', children: TITLE_ORIGIN[t.origin] ?? t.origin },
           { key: 'i', label: '发证日期', children: t.issuedOn },
         ]} />
-      ) : (
+      )}
+      {(!t || resaleAwaitingTitle) && (
         <>
-          <Typography.Paragraph type="secondary">尚未登记。登记时注明房屋性质为配售型保障性住房，土地性质为划拨。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t ? '再配售购房合同已签订，待为购房家庭登记（第三十条）。' : '尚未登记。'}登记时注明房屋性质为配售型保障性住房，土地性质为划拨。
+          </Typography.Paragraph>
           {canWrite && r.contract && (
             <FormDialog<{ certificateNo: string; issuedOn: string }> label="登记产权" article="第十八条" testId="title-register" type="primary"
               path={`/api/units/${r.unit.id}/title`} toBody={(v) => ({ ...v, contractId: r.contract!.id })}
