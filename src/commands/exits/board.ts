@@ -2,7 +2,9 @@
  * The exit board (济政发〔2025〕3号 第二十六条: 回购原则上应当于半年内完成，回购信息及时录入保障性住房信息管理
  * 平台): open exits in the reader's scope with their due dates, overdue first; and one exit in full
  * (eligibility trace, the 第二十五条 checks with evidence, the 第二十七条 valuation, and what the buyback
- * and transfer modules recorded, read straight from their tables).
+ * and transfer modules recorded, read straight from their tables). For a buyback it also says
+ * whether the transfer to the government is registered and which vacating items the checklist in
+ * force today expects (第二十九条, params housing.closed-loop.vacating_items), from buybackState.
  */
 import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,6 +19,7 @@ import { assertExitRead, loadExit } from './store.js';
 import type { Valuation } from './valuation.js';
 import { exitView, exitViews, type ExitView } from './view.js';
 import { loadProject } from '../sale/access.js';
+import { buybackState, type BuybackState } from '../buybacks/view.js';
 
 const BoardQuery = z.object({
   status: z.enum(EXIT_STATUSES, { message: `状态应为 ${EXIT_STATUSES.join('、')} 之一 / status must be one of ${EXIT_STATUSES.join(', ')}` }).optional(),
@@ -53,6 +56,10 @@ export type ExitDetail = ExitView & {
   payments: (typeof buybackPayments.$inferSelect)[];
   vacating: (typeof vacatingItems.$inferSelect)[];
   transferOffer: typeof transferOffers.$inferSelect | null;
+  /** 第二十九条: the transfer to the government, once registered (buyback only). */
+  transfer: BuybackState['transfer'];
+  /** 第二十九条: the vacating items the checklist in force today expects (buyback only; [] otherwise). */
+  vacatingExpected: string[];
 };
 
 /** The exit with its checks, valuation, buyback contract, payments, vacating items and transfer offer. */
@@ -67,6 +74,7 @@ export async function exitDetail(ctx: CommandContext, exitId: string): Promise<E
       ? await tx.select().from(buybackPayments).where(eq(buybackPayments.contractId, contract.id)).orderBy(asc(buybackPayments.paidOn), asc(buybackPayments.stage), asc(buybackPayments.payee))
       : [];
     const [offer] = await tx.select().from(transferOffers).where(eq(transferOffers.exitId, exit.id));
+    const buyback = exit.route === 'buyback' ? await buybackState(tx, exit.id, today) : null;
     return {
       ...(await exitView(tx, exit.id, today)),
       checks: await checksOf(tx, exit.id),
@@ -74,6 +82,8 @@ export async function exitDetail(ctx: CommandContext, exitId: string): Promise<E
       contract: contract ?? null, payments,
       vacating: await tx.select().from(vacatingItems).where(eq(vacatingItems.exitId, exit.id)).orderBy(asc(vacatingItems.doneOn)),
       transferOffer: offer ?? null,
+      transfer: buyback?.transfer ?? null,
+      vacatingExpected: buyback?.vacating.items.map((i) => i.item) ?? [],
     };
   });
 }

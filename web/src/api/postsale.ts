@@ -255,6 +255,10 @@ export interface ExitDetail extends ExitView {
   /** The vacating items recorded so far. */
   vacating: VacatingRow[];
   transferOffer: TransferOffer | null;
+  /** 第二十九条: the transfer to the government, once registered (buyback only). */
+  transfer: { titleId: string; certificateNo: string; issuedOn: string } | null;
+  /** 第二十九条: the vacating items the checklist in force expects (buyback only). */
+  vacatingExpected: string[];
 }
 
 /** One check of the buyback reconciliation (第二十九、三十条). */

@@ -86,14 +86,16 @@ describe.each(TEST_DB_KINDS)('the buyback over HTTP (第二十七至二十九条
     expect((await agents.lixia.post(`/api/buyback-contracts/${contract.id}/payments`, { stage: 'third', paidOn: BUYBACK_DAY, reference: 'x' })).json().details.field).toBe('stage');
   });
 
-  it('第二十九条: vacating, transfer, balance and completion over HTTP; an unknown item is 400', async () => {
+  it('第二十九条: vacating, transfer, balance and completion over HTTP; an unknown item is 400; the exit detail says whether the transfer is registered', async () => {
     expect((await agents.lixia.post(`/api/exits/${exitId}/vacating/garden`, { doneOn: BUYBACK_DAY, evidence: { ref: 'x' } })).statusCode).toBe(400);
+    expect((await agents.auditor.get(`/api/exits/${exitId}`)).json()).toMatchObject({ transfer: null, vacatingExpected: ITEMS });
     let last;
     for (const item of ITEMS) last = await agents.lixia.post(`/api/exits/${exitId}/vacating/${item}`, { doneOn: BUYBACK_DAY, evidence: { ref: `${item}-1` } });
     expect(last!.json()).toMatchObject({ complete: true, missing: [] });
     const tr = await agents.lixia.post(`/api/exits/${exitId}/transfer-registration`, { certificateNo: '鲁(2028)济南市不动产权第3100001号', issuedOn: BUYBACK_DAY });
     expect(tr.statusCode).toBe(200);
     expect(tr.json()).toMatchObject({ registered: true, certificateNo: '鲁(2028)济南市不动产权第3100001号' });
+    expect((await agents.implementer.get(`/api/exits/${exitId}`)).json().transfer).toMatchObject({ certificateNo: '鲁(2028)济南市不动产权第3100001号', issuedOn: BUYBACK_DAY });
     expect((await agents.lixia.post(`/api/buyback-contracts/${contract.id}/payments`, { stage: 'balance', paidOn: BUYBACK_DAY, reference: 'HG-2' })).statusCode).toBe(200);
     const done = await agents.lixia.post(`/api/exits/${exitId}/complete`, undefined, { 'idempotency-key': 'bb-done-1' });
     expect(done.statusCode).toBe(200);

@@ -32,7 +32,7 @@ export function valuationLines(v: Valuation) {
 
 /** One exit in full. */
 export function presentDetail(d: ExitDetail) {
-  const { checks, valuation, contract, payments, vacating, transferOffer, ...view } = d;
+  const { checks, valuation, contract, payments, vacating, transferOffer, transfer, vacatingExpected, ...view } = d;
   return {
     ...presentExit(view), checks,
     valuation: valuation ? {
@@ -42,5 +42,6 @@ export function presentDetail(d: ExitDetail) {
     contract: contract ? dated(contract) : null,
     payments: payments.map(dated), vacating: vacating.map(dated),
     transferOffer: transferOffer ? dated(transferOffer) : null,
+    transfer, vacatingExpected,
   };
 }

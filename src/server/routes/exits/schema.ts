@@ -77,4 +77,7 @@ export const ExitDetail = Exit.extend({
   payments: z.array(z.record(z.string(), z.unknown())),
   vacating: z.array(z.record(z.string(), z.unknown())),
   transferOffer: z.record(z.string(), z.unknown()).nullable(),
+  transfer: z.object({ titleId: z.string(), certificateNo: z.string(), issuedOn: z.string() }).nullable()
+    .describe('第二十九条: the transfer to the government once registered (buyback only)'),
+  vacatingExpected: z.array(z.string()).describe('第二十九条: the vacating items the checklist in force today expects (params housing.closed-loop.vacating_items); [] for an internal transfer'),
 });

@@ -58,12 +58,17 @@ describe('第二十五条 checklist: accept waits for all five items', () => {
 
 describe('第二十九条 vacating checklist', () => {
   it('five items; the one not recorded is missing, in the order of the article', () => {
-    const v = vacatingChecklist([vac('gas'), vac('utilities')]);
+    const v = vacatingChecklist([vac('gas'), vac('utilities')], ITEMS);
     expect(v.items.map((i) => [i.item, i.row?.evidence.ref ?? null])).toEqual([
       ['utilities', 'utilities-1'], ['heating', null], ['gas', 'gas-1'], ['property_fees', null], ['hukou_moved', null],
     ]);
     expect(v).toMatchObject({ complete: false, missing: ['heating', 'property_fees', 'hukou_moved'] });
-    expect(vacatingChecklist(ITEMS.map(vac)).complete).toBe(true);
+    expect(vacatingChecklist(ITEMS.map(vac), ITEMS).complete).toBe(true);
+  });
+  it('第二十九条: the checklist is the one the server expects (the parameter in force), not a fixed five', () => {
+    const four = ['utilities', 'gas', 'property_fees', 'hukou_moved'];
+    expect(vacatingChecklist(four.map(vac), four)).toMatchObject({ complete: true, missing: [] });
+    expect(vacatingChecklist(four.map(vac), [...four, 'heating']).missing).toEqual(['heating']);
   });
 });
 
@@ -78,7 +83,7 @@ describe('第二十九条 payment table: first payment and balance × lender and
   });
   it('第二十九条: the balance waits for the transfer registration, the vacating and the first payment; completion for the balance', () => {
     const c = contract(0);
-    const b = (over: Partial<BuybackProgress>): BuybackProgress => ({ contract: c, payments: [], vacating: vacating(false), transferRegistered: false, ...over });
+    const b = (over: Partial<BuybackProgress>): BuybackProgress => ({ contract: c, payments: [], vacating: vacating(false), vacatingExpected: ITEMS, transferRegistered: false, ...over });
     expect(balanceBlocker(b({}))).toBe('待办理不动产转移登记、待完成腾退事项、待支付首期款');
     const ready = b({ transferRegistered: true, vacating: vacating(true), payments: [paid('first', 'family', 7_000_000)] });
     expect(balanceBlocker(ready)).toBeNull();

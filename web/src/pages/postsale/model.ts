@@ -62,11 +62,10 @@ export const CHECK_ITEM: Record<string, { label: string; clause: string }> = {
 /** Items a site inspection may record (the others come from the data checks). */
 export const INSPECTION_ITEMS = ['use_unchanged', 'structure_unaltered'];
 export const CHECK_SOURCE: Record<string, string> = { data_check: '数据核查', inspection: '现场核查' };
-/** 第二十九条 vacating checklist. */
+/** 第二十九条 vacating items in words; which items are expected comes from the server (params housing.closed-loop.vacating_items). */
 export const VACATING_ITEM: Record<string, string> = {
   utilities: '水电费结清', heating: '暖气费结清', gas: '燃气费结清', property_fees: '物业费结清', hukou_moved: '户口迁出',
 };
-export const VACATING_ITEMS = Object.keys(VACATING_ITEM);
 
 /** The colour and words of a days-left tag: overdue red, a month or less orange, else green. */
 export function daysLeftTag(days: number | null | undefined): { color: string; text: string } {
@@ -214,21 +213,21 @@ export function valuationRows(v: Valuation, fmtFen: (fen: number) => string): Va
   return [...rows.filter((r) => r.group === '输入'), ...params, ...rows.filter((r) => r.group === '分量'), ...price];
 }
 
-/** The 第二十九条 vacating checklist against the items recorded. */
-export function vacatingChecklist(rows: VacatingRow[]): { items: { item: string; row: VacatingRow | null }[]; complete: boolean; missing: string[] } {
-  const items = VACATING_ITEMS.map((item) => ({ item, row: rows.find((r) => r.item === item) ?? null }));
+/** The 第二十九条 vacating checklist (`expected`, as the exit detail gives it) against the items recorded. */
+export function vacatingChecklist(rows: VacatingRow[], expected: string[]): { items: { item: string; row: VacatingRow | null }[]; complete: boolean; missing: string[] } {
+  const items = expected.map((item) => ({ item, row: rows.find((r) => r.item === item) ?? null }));
   const missing = items.filter((i) => !i.row).map((i) => i.item);
   return { items, complete: missing.length === 0, missing };
 }
 
-/** Where a buyback stands: contract, payments, vacating rows and whether the transfer to the government is registered. */
-export interface BuybackProgress { contract: BuybackContract | null; payments: BuybackPayment[]; vacating: VacatingRow[]; transferRegistered: boolean }
+/** Where a buyback stands: contract, payments, vacating rows against the expected items, and whether the transfer to the government is registered. */
+export interface BuybackProgress { contract: BuybackContract | null; payments: BuybackPayment[]; vacating: VacatingRow[]; vacatingExpected: string[]; transferRegistered: boolean }
 
 /** Why the balance may not be booked yet (第二十九条: transfer registered and vacating done first); null when it may. */
 export function balanceBlocker(b: BuybackProgress): string | null {
   const why: string[] = [];
   if (!b.transferRegistered) why.push('待办理不动产转移登记');
-  if (!vacatingChecklist(b.vacating).complete) why.push('待完成腾退事项');
+  if (!vacatingChecklist(b.vacating, b.vacatingExpected).complete) why.push('待完成腾退事项');
   if (!b.payments.some((p) => p.stage === 'first')) why.push('待支付首期款');
   return why.length ? why.join('、') : null;
 }

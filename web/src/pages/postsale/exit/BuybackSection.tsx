@@ -6,7 +6,7 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { download } from '../../../api/client';
-import { type BuybackContract, type ExitDetail, type Title, useUnitRecord } from '../../../api/postsale';
+import type { BuybackContract, ExitDetail } from '../../../api/postsale';
 import { ArticleLink } from '../../../components/ArticleLink';
 import { errorText } from '../../../components/ErrorAlert';
 import { formatFen } from '../../../components/unitGrid';
@@ -21,12 +21,8 @@ import { ScrollTable } from '../ScrollTable';
 /** Everything of a buyback after acceptance. */
 export function BuybackSection({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
   const c = e.contract;
-  // The exit detail does not carry the transfer registration: the unit's current title tells it
-  // (held by the government under this exit once registered).
-  const record = useUnitRecord(c?.status === 'signed' ? e.unitId : undefined);
-  const t = record.data?.title;
-  const transfer = t && t.holderKind === 'government' && t.exitId === e.id ? t : null;
-  const progress: BuybackProgress = { contract: c, payments: e.payments, vacating: e.vacating, transferRegistered: transfer !== null };
+  const transfer = e.transfer;
+  const progress: BuybackProgress = { contract: c, payments: e.payments, vacating: e.vacating, vacatingExpected: e.vacatingExpected, transferRegistered: transfer !== null };
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}><ContractCard e={e} c={c} canWrite={canWrite} /></Col>
@@ -131,7 +127,7 @@ function PaymentsCard({ e, c, progress, canWrite }: { e: ExitDetail; c: BuybackC
   );
 }
 
-function TransferRegistrationCard({ e, transfer: t, canWrite }: { e: ExitDetail; transfer: Title | null; canWrite: boolean }) {
+function TransferRegistrationCard({ e, transfer: t, canWrite }: { e: ExitDetail; transfer: ExitDetail['transfer']; canWrite: boolean }) {
   return (
     <Card size="small" data-testid="buyback-transfer" title={<CardTitle>不动产转移登记（<ArticleLink article="第二十九条" />）</CardTitle>}>
       {t ? (

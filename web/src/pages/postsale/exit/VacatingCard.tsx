@@ -15,7 +15,7 @@ type Item = { item: string; row: VacatingRow | null };
 
 /** The vacating checklist of a buyback. */
 export function VacatingCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }) {
-  const v = vacatingChecklist(e.vacating);
+  const v = vacatingChecklist(e.vacating, e.vacatingExpected);
   return (
     <Card size="small" data-testid="buyback-vacating" title={<CardTitle>房屋腾退（<ArticleLink article="第二十九条" />）</CardTitle>}
       extra={v.complete ? <Tag color="success">已全部完成</Tag> : <Tag>尚缺 {v.missing.length} 项</Tag>}>
