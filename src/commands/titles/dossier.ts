@@ -14,9 +14,12 @@ import type { UnitScope } from './access.js';
 import { fundBalance, fundEntries } from './fund.js';
 import { currentTitle, titleHistory, type TitleRow } from './title.js';
 
-/** The first day the holder may apply to exit (第二十四条), by rule housing.exit-eligibility. */
-export function earliestExitOn(title: Pick<TitleRow, 'issuedOn'> | undefined, today: string): string | null {
-  if (!title) return null;
+/**
+ * The first day the holder may apply to exit (第二十四条), by rule housing.exit-eligibility; null when
+ * no title, or when the government holds it (bought back: no holder who could exit).
+ */
+export function earliestExitOn(title: Pick<TitleRow, 'issuedOn' | 'holderKind'> | undefined, today: string): string | null {
+  if (!title || title.holderKind === 'government') return null;
   const r = exitEligibility({
     titleIssuedOn: title.issuedOn, route: 'buyback', extraLoansOrMortgages: false, leased: false, legalDispute: false, useChanged: false, structureAltered: false,
   }, today);

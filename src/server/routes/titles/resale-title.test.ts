@@ -34,7 +34,9 @@ describe.each(TEST_DB_KINDS)('the unit page\'s title form for a resale buyer ove
   });
   afterAll(async () => { await t?.close(); });
 
-  it('第二十四条: no exit may be filed for a unit the government holds (409 NO_HOLDER)', async () => {
+  it('第二十四条: a unit the government holds has no earliest exit date, and no exit may be filed for it (409 NO_HOLDER)', async () => {
+    const rec = await agents.lixia.get(`/api/units/${w.offer.unitId}/record`);
+    expect(rec.json()).toMatchObject({ title: { holderKind: 'government', origin: 'buyback' }, earliestExitOn: null });
     const res = await agents.lixia.post(`/api/units/${w.offer.unitId}/exits`, { route: 'buyback', origin: 'multi_unit' });
     expect([res.statusCode, res.json().code]).toEqual([409, 'NO_HOLDER']);
   });

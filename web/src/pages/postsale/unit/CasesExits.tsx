@@ -34,7 +34,7 @@ export function ExitsCard({ record: r, canWrite }: { record: UnitRecord; canWrit
   const open = r.exits.some((e) => ['submitted', 'accepted', 'contracted', 'offered', 'matched'].includes(e.status));
   return (
     <Card size="small" data-testid="unit-exits-card" title={<CardTitle>退出申请（<ArticleLink article="第二十四条" />）</CardTitle>}
-      extra={canWrite && r.title && !open ? (
+      extra={canWrite && r.title && r.title.holderKind !== 'government' && !open ? (
         <FormDialog<{ route: string; origin: string }> label="为持有人提交退出" article="第二十二条" testId="exit-file" size="small"
           path={`/api/units/${r.unit.id}/exits`} initialValues={{ route: 'buyback', origin: 'multi_unit' }}
           confirm="由住房城乡建设部门代持有人提交退出申请：超出1套的住房（第二十二条），或骗取资格已交房的责令腾退并回购（第三十一条（三））">

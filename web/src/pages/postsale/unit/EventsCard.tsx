@@ -15,7 +15,7 @@ import { eventBody, EVENT_KIND, type EventValues, TRANSFER_EVENTS } from '../mod
 export function EventsCard({ record: r, canWrite }: { record: UnitRecord; canWrite: boolean }) {
   return (
     <Card size="small" data-testid="unit-events-card" title={<CardTitle>事件（<ArticleLink article="第二十条" />、<ArticleLink article="第二十二条" />、<ArticleLink article="第二十三条" />）</CardTitle>}
-      extra={canWrite && r.title ? <EventForm unitId={r.unit.id} /> : null}>
+      extra={canWrite && r.title && r.title.holderKind !== 'government' ? <EventForm unitId={r.unit.id} /> : null}>
       {r.events.length === 0 ? <Typography.Text type="secondary">暂无事件</Typography.Text> : (
         <Timeline items={r.events.map((e) => {
           const k = EVENT_KIND[e.kind];

@@ -14,6 +14,13 @@ import { ScrollTable } from '../ScrollTable';
 
 const HOLDER_KIND: Record<string, string> = { family: '保障家庭', person: '个人（继承人或析产方）', government: '政府' };
 
+/** The holder with its kind; the government's name already says who it is (“政府（回购）”), so it stands alone. */
+function holderText(t: NonNullable<UnitRecord['title']>): string {
+  const name = t.holderName ?? t.holderMaskedName;
+  if (t.holderKind === 'government') return name ?? HOLDER_KIND.government!;
+  return `${name ?? '—'}（${HOLDER_KIND[t.holderKind] ?? t.holderKind}）`;
+}
+
 /** The title card of the dossier. */
 export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrite: boolean }) {
   const t = r.title;
@@ -24,7 +31,7 @@ export function TitleCard({ record: r, canWrite }: { record: UnitRecord; canWrit
       {t && (
         <Descriptions size="small" column={1} items={[
           { key: 'c', label: '不动产权证书号', children: <span data-testid="unit-title-no">{t.certificateNo}</span> },
-          { key: 'h', label: '权利人', children: `${t.holderName ?? t.holderMaskedName ?? '—'}（${HOLDER_KIND[t.holderKind] ?? t.holderKind}）` },
+          { key: 'h', label: '权利人', children: holderText(t) },
           { key: 'n', label: '房屋性质', children: <Tag color="blue">{t.nature}</Tag> },
           { key: 'l', label: '土地性质', children: <Tag color="blue">{t.landNature}</Tag> },
           { key: 'o', label: '取得方式', children: TITLE_ORIGIN[t.origin] ?? t.origin },

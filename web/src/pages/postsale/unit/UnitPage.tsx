@@ -61,7 +61,10 @@ export function UnitPage() {
               { key: 'p', label: '项目', children: `${r.project.name}（${r.project.code}）` },
               { key: 'u', label: '房号', children: `${r.unit.building} ${r.unit.floor}层 ${r.unit.number}` },
               { key: 'a', label: '面积 / 户型', children: `${r.unit.area} ㎡ · ${r.unit.layout}` },
-              { key: 's', label: '最早可退出日期', children: r.earliestExitOn ? <>{r.earliestExitOn}（<ArticleLink article="第二十四条" />）</> : '—' },
+              // 第二十四条 counts from a family's title; a unit the government holds has no one to exit.
+              ...(r.title?.holderKind === 'government' ? [] : [
+                { key: 's', label: '最早可退出日期', children: r.earliestExitOn ? <>{r.earliestExitOn}（<ArticleLink article="第二十四条" />）</> : '—' },
+              ]),
             ]} />
           </Card>
         </Col>
