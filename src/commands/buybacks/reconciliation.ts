@@ -1,9 +1,13 @@
 /**
  * buybackReconciliation: the money of one buyback to the fen (济政发〔2025〕3号 第二十七、二十九条):
  * price = first + balance = Σ lender + Σ family as booked; the purchase loan cleared out of the
- * price before the family was paid (第二十九条); the maintenance fund's deposits less refunds = 0
- * once the buyback is complete (第二十九条第二款), the refund being what the resale buyer pays in
- * again (第三十条).
+ * price before the family was paid (第二十九条); the maintenance fund's balance refunded in full
+ * once the buyback is complete (第二十九条第二款: 分户账中结余的专项维修资金退还), the refund being
+ * what the resale buyer pays in again (第三十条).
+ *
+ * Reading: "fund refunded" compares the refund booked at buyback with the balance just before it
+ * (deposits less any earlier refunds) — the balance after it being 0 follows, and "expected ¥0 /
+ * found ¥0" would say nothing of how much went back.
  *
  * Reading: checks that concern a later step (paid in full, fund refunded) apply once the exit is
  * completed; before that, `balanced` says the books agree with the schedule so far.
@@ -24,7 +28,11 @@ export type BuybackReconciliation = {
   priceFen: number; outstandingLoanFen: number; lender: string | null;
   schedule: { first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number };
   booked: { firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number; lender: number; family: number; total: number };
-  fund: { accountNo: string; depositsFen: number; refundsFen: number; balanceFen: number; refundedAtBuybackFen: number; resaleDueFen: number | null } | null;
+  fund: {
+    accountNo: string; depositsFen: number; refundsFen: number; balanceFen: number;
+    /** The balance just before the buyback's refund (= balanceFen + refundedAtBuybackFen). */
+    balanceBeforeRefundFen: number; refundedAtBuybackFen: number; resaleDueFen: number | null;
+  } | null;
   checks: ReconciliationCheck[];
   settled: boolean;
   balanced: boolean;
@@ -62,13 +70,20 @@ export async function buybackReconciliation(ctx: CommandContext, exitId: string)
         .innerJoin(maintenanceFundAccounts, eq(maintenanceFundAccounts.id, maintenanceFundEntries.accountId))
         .where(and(eq(maintenanceFundAccounts.id, fund.accountId), eq(maintenanceFundEntries.kind, 'refund'), eq(maintenanceFundEntries.reference, b.exit.exitNo)));
       const [offer] = await tx.select({ due: resaleOffers.maintenanceFundDueFen }).from(resaleOffers).where(eq(resaleOffers.exitId, b.exit.id));
-      fundView = { accountNo: fund.accountNo, depositsFen: fund.depositsFen, refundsFen: fund.refundsFen, balanceFen: fund.balanceFen, refundedAtBuybackFen: refund?.amountFen ?? 0, resaleDueFen: offer?.due ?? null };
+      const refunded = refund?.amountFen ?? 0;
+      fundView = {
+        accountNo: fund.accountNo, depositsFen: fund.depositsFen, refundsFen: fund.refundsFen, balanceFen: fund.balanceFen,
+        balanceBeforeRefundFen: fund.balanceFen + refunded, refundedAtBuybackFen: refunded, resaleDueFen: offer?.due ?? null,
+      };
     }
     if (settled) {
       checks.push({ code: 'paid_in_full', ok: lender + family === c.priceFen, expectedFen: c.priceFen, actualFen: lender + family, article: '第二十九条' });
       checks.push({ code: 'loan_cleared', ok: lender === c.outstandingLoanFen, expectedFen: c.outstandingLoanFen, actualFen: lender, article: '第二十九条' });
       if (fundView) {
-        checks.push({ code: 'fund_refunded', ok: fundView.depositsFen - fundView.refundsFen === 0, expectedFen: 0, actualFen: fundView.depositsFen - fundView.refundsFen, article: '第二十九条' });
+        checks.push({
+          code: 'fund_refunded', ok: fundView.refundedAtBuybackFen === fundView.balanceBeforeRefundFen && fundView.balanceFen === 0,
+          expectedFen: fundView.balanceBeforeRefundFen, actualFen: fundView.refundedAtBuybackFen, article: '第二十九条',
+        });
         checks.push({ code: 'resale_pays_in_the_refund', ok: fundView.resaleDueFen === fundView.refundedAtBuybackFen, expectedFen: fundView.refundedAtBuybackFen, actualFen: fundView.resaleDueFen ?? 0, article: '第三十条' });
       }
     }

@@ -276,7 +276,8 @@ export interface ExitReconciliation {
   lender: string | null;
   schedule: { first: number; balance: number; firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number };
   booked: { firstToLender: number; firstToFamily: number; balanceToLender: number; balanceToFamily: number; lender: number; family: number; total: number };
-  fund: { accountNo: string; depositsFen: number; refundsFen: number; balanceFen: number; refundedAtBuybackFen: number; resaleDueFen: number | null } | null;
+  /** balanceBeforeRefundFen: 结余 just before the buyback's refund; the fund_refunded check sets the refund against it. */
+  fund: { accountNo: string; depositsFen: number; refundsFen: number; balanceFen: number; balanceBeforeRefundFen: number; refundedAtBuybackFen: number; resaleDueFen: number | null } | null;
   checks: ReconCheck[];
   settled: boolean;
   balanced: boolean;

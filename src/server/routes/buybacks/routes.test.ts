@@ -106,7 +106,9 @@ describe.each(TEST_DB_KINDS)('the buyback over HTTP (第二十七至二十九条
     for (const who of ['lixia', 'implementer', 'auditor'] as const) {
       const rec = await agents[who].get(`/api/exits/${exitId}/reconciliation`);
       expect(rec.statusCode).toBe(200);
-      expect(rec.json()).toMatchObject({ balanced: true, settled: true, priceFen, booked: { total: priceFen, lender: 50_000_000 }, fund: { balanceFen: 0 } });
+      expect(rec.json()).toMatchObject({ balanced: true, settled: true, priceFen, booked: { total: priceFen, lender: 50_000_000 }, fund: { balanceFen: 0, balanceBeforeRefundFen: 1_080_000, refundedAtBuybackFen: 1_080_000 } });
+      // 第二十九条第二款: the refund is set against the balance before it, not the balance left (0 against 0).
+      expect(rec.json().checks.find((c: { code: string }) => c.code === 'fund_refunded')).toEqual({ code: 'fund_refunded', ok: true, expectedFen: 1_080_000, actualFen: 1_080_000, article: '第二十九条' });
     }
     expect((await agents.licheng.get(`/api/exits/${exitId}/reconciliation`)).statusCode).toBe(403);
     const x = await agents.auditor.get(`/api/exits/${exitId}/reconciliation?format=xlsx`);

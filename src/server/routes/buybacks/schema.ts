@@ -50,6 +50,7 @@ export const Reconciliation = z.object({
   priceFen: z.number(), outstandingLoanFen: z.number(), lender: z.string().nullable(),
   schedule: z.object({ first: z.number(), balance: z.number(), firstToLender: z.number(), firstToFamily: z.number(), balanceToLender: z.number(), balanceToFamily: z.number() }),
   booked: z.object({ firstToLender: z.number(), firstToFamily: z.number(), balanceToLender: z.number(), balanceToFamily: z.number(), lender: z.number(), family: z.number(), total: z.number() }),
-  fund: z.object({ accountNo: z.string(), depositsFen: z.number(), refundsFen: z.number(), balanceFen: z.number(), refundedAtBuybackFen: z.number(), resaleDueFen: z.number().nullable() }).nullable(),
+  fund: z.object({ accountNo: z.string(), depositsFen: z.number(), refundsFen: z.number(), balanceFen: z.number(),
+    balanceBeforeRefundFen: z.number().describe('结余 just before the buyback\'s refund (第二十九条第二款)'), refundedAtBuybackFen: z.number(), resaleDueFen: z.number().nullable() }).nullable(),
   checks: z.array(Check), settled: z.boolean(), balanced: z.boolean(),
 });

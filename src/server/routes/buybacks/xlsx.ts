@@ -12,7 +12,7 @@ const yuan = (fen: number) => Number(fenToYuan(fen));
 const CHECK: Record<string, string> = {
   price_is_first_plus_balance: '回购价格 = 首付款 + 余款', schedule_clears_loan_first: '价款优先清偿购房贷款',
   first_booked_as_scheduled: '首付款按计划登记', balance_booked_as_scheduled: '余款按计划登记', paid_in_full: '回购价款已付清',
-  loan_cleared: '购房贷款已清偿', fund_refunded: '维修资金余额已退还（缴存 − 退还 = 0）', resale_pays_in_the_refund: '再次配售应缴维修资金 = 退还额（第三十条）',
+  loan_cleared: '购房贷款已清偿', fund_refunded: '维修资金结余已全额退还（应为退还前结余，实为退还额）', resale_pays_in_the_refund: '再次配售应缴维修资金 = 退还额（第三十条）',
 };
 
 /** The workbook bytes. */
@@ -40,8 +40,10 @@ export async function buybackReconciliationXlsx(r: BuybackReconciliation): Promi
   if (r.fund) {
     sheet.addRow([`维修资金 ${r.fund.accountNo}`]).font = { bold: true };
     money('缴存', r.fund.depositsFen);
-    money('退还', r.fund.refundsFen);
-    money('余额', r.fund.balanceFen);
+    money('退还前结余', r.fund.balanceBeforeRefundFen);
+    money('回购退还', r.fund.refundedAtBuybackFen);
+    money('退还合计', r.fund.refundsFen);
+    money('现结余', r.fund.balanceFen);
   }
   sheet.addRow(['核对', '应为', '实为', '结果']).font = { bold: true };
   for (const c of r.checks) {

@@ -279,6 +279,6 @@ export const RECON_CHECK: Record<string, string> = {
   balance_booked_as_scheduled: '余款按计划支付',
   paid_in_full: '价款已付清',
   loan_cleared: '贷款已清偿',
-  fund_refunded: '维修资金已退还',
+  fund_refunded: '维修资金结余已全额退还（应为退还前结余 / 实为退还额）',
   resale_pays_in_the_refund: '再配售按退还数额缴存维修资金',
 };

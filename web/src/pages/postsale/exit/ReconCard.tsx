@@ -42,7 +42,9 @@ export function ReconCard({ exitId }: { exitId: string }) {
             { key: 't', label: '已付合计', children: formatFen(r.booked.total) },
             ...(r.fund ? [
               { key: 'md', label: `维修资金缴存（${r.fund.accountNo}）`, children: formatFen(r.fund.depositsFen) },
-              { key: 'mr', label: '维修资金退还', children: formatFen(r.fund.refundsFen) },
+              { key: 'mb', label: '退还前结余', children: formatFen(r.fund.balanceBeforeRefundFen) },
+              { key: 'mr', label: '回购退还', children: formatFen(r.fund.refundedAtBuybackFen) },
+              { key: 'mn', label: '现结余', children: formatFen(r.fund.balanceFen) },
               { key: 'mx', label: '再配售应缴（第三十条）', children: formatFen(r.fund.resaleDueFen) },
             ] : []),
           ]} />
