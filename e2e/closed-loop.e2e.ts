@@ -7,8 +7,11 @@
  * signs the buyback contract (第二十八条); books the first payment to the lender, the vacating items,
  * the transfer to the government and the balance, completes, and the reconciliation balances with
  * the maintenance fund refunded (第二十九条); renovates and approves the resale at the floor
- * (第三十条); exports the unit archive, valid against the published schema (第二十一条); and reads
- * family15's 第二十二条 deadline.
+ * (第三十条); family11 buys the resold unit on a phone in the rolling sale (第十六条), its contract
+ * naming the maintenance fund due, and `city` delivers it, registers the buyer's title (origin
+ * resale, 第十八条) and collects the deposit, equal to the refund at buyback (第三十条); exports the
+ * unit archive, valid against the published schema (第二十一条); and reads family15's 第二十二条
+ * deadline.
  *
  * The file never moves the server's clock: `sale`, `smoke` and `waitlist` run after it on the same
  * server. Every date typed is the server's today.
@@ -24,10 +27,11 @@ import { extractText, hasPdftotext } from '../src/documents/pdf-inspect.js';
 import { param } from '../src/params/load.js';
 import { buybackPayments } from '../src/rules/housing/buyback-payments.js';
 import { buybackPrice } from '../src/rules/housing/buyback-price.js';
+import { evaluateDownPayment } from '../src/rules/housing/down-payment.js';
 import { multiUnitDeadline } from '../src/rules/housing/multi-unit-deadline.js';
 import { resaleFloor } from '../src/rules/housing/resale-floor.js';
 import { DESKTOP, type E2E, PHONE, step } from './harness.js';
-import { downloadVia, fill } from './ui.js';
+import { choose, downloadVia, fill } from './ui.js';
 
 const PASSWORD = 'Demo@2025';
 const PILOT = 'JN-2024-001';
@@ -41,6 +45,10 @@ let exitNo = '';
 let unitId = '';
 let priceFen = 0;
 let refundedFen = 0;
+let offerId = '';
+let building = '';
+let resalePriceFen = 0;
+let resaleContractNo = '';
 
 /** Money as the pages print it, written here on its own: ¥1,234,567.89. */
 function yuan(fen: number): string {
@@ -138,6 +146,13 @@ async function check(t: E2E, page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
   await t.check(page, name);
 }
+
+type Offer = {
+  id: string; unitId: string; status: string; floorFen: number | null; priceFen: number | null; buybackPriceFen: number;
+  maintenanceFundDueFen: number; unitStatus: string; contractId: string | null; contractNo: string | null; unit: { building: string; number: string };
+};
+/** The resale offer of the bought-back unit, as `city` reads it. */
+const resaleOffer = async (page: Page) => (await api<{ items: Offer[] }>(page, '/api/resale-offers')).items.find((o) => o.unitId === unitId)!;
 
 const detail = (page: Page) => api<ExitDetail>(page, `/api/exits/${exitId}`);
 const paid = (d: ExitDetail, stage: string, payee: string) => d.payments.filter((p) => p.stage === stage && p.payee === payee).reduce((s, p) => s + p.amountFen, 0);
@@ -374,8 +389,7 @@ export default [
     await act(city, `resale-renovation-${unitId}`, { cost: String(costFen / 100), completedOn: today, evidenceRef: `HY-ZX-${today.replaceAll('-', '')}` }, 'resale-renovation');
     const approve = city.getByTestId(`resale-approve-${unitId}`);
     await city.waitForFunction((id) => !(document.querySelector(`[data-testid="resale-approve-${id}"]`) as HTMLButtonElement | null)?.disabled, unitId);
-    type Offer = { id: string; unitId: string; status: string; floorFen: number | null; buybackPriceFen: number; maintenanceFundDueFen: number; unitStatus: string };
-    const offers = async () => (await api<{ items: Offer[] }>(city, '/api/resale-offers')).items.find((o) => o.unitId === unitId)!;
+    const offers = () => resaleOffer(city);
     const o = await offers();
     assert.equal(o.buybackPriceFen, priceFen);
     // Rule housing.resale-floor; the offer stores its floor when approved.
@@ -406,10 +420,123 @@ export default [
     assert.equal(approved.floorFen, floor);
     assert.equal(approved.maintenanceFundDueFen, refundedFen, '第三十条: the buyer pays in what was refunded at buyback');
     assert.equal(approved.unitStatus, 'available', 'the unit is back in the rolling sale');
+    [offerId, resalePriceFen, building] = [approved.id, floor, approved.unit.building];
     const row = city.getByTestId('resale-table').locator('tbody tr.ant-table-row').filter({ hasText: '101' });
     await row.getByText('已批准再配售').waitFor();
     assert.ok((await row.innerText()).includes(yuan(floor)));
     await check(t, city, 'city-resale-approved');
+  }),
+
+  step('第三十条、第十六条: family11 (390×844) takes the resold 101 in the rolling sale of 槐荫苑, generates the contract (its PDF names the maintenance fund due, the refund at buyback) and signs', async (t) => {
+    const page = await newPage(t, PHONE);
+    await signIn(page, 'family11');
+    await page.goto('/my/sale');
+    await page.getByTestId('one-home-rule').waitFor();
+    // The rolling sale's list and grid (/my/sale/rolling) read the public project, which needs a
+    // published sale notice; the carried-over pilot has none (src/demo/closed-loop-import.ts), so
+    // /my/sale does not list it. Until it does, the family takes the unit through the call the grid
+    // makes (POST /api/my/rolling-selections, 第十六条) and goes on from /my/sale in the browser.
+    const picked = await page.request.post('/api/my/rolling-selections', {
+      data: { unitId }, headers: { 'Idempotency-Key': `e2e-closed-loop-resale-${unitId}` },
+    });
+    assert.equal(picked.status(), 200, `rolling selection: ${await picked.text()}`);
+    await page.reload();
+    const held = page.getByTestId('rolling-held');
+    await held.waitFor();
+    assert.match(await held.innerText(), new RegExp(`${building}\\s*101`), 'the held unit on 我的认购');
+    await check(t, page, 'family11-rolling-held');
+    await held.getByTestId('go-contract').click();
+    await page.waitForURL(/\/my\/sale\/contract\//);
+    await page.getByTestId('contract-price').getByText(yuan(resalePriceFen)).waitFor();
+    assert.equal((await page.getByTestId('contract-price').innerText()).trim(), yuan(resalePriceFen));
+
+    // 第十三条 through rule housing.down-payment; the family pays the minimum rounded up to ¥10,000.
+    await choose(page, 'loan-type', '商业贷款');
+    const min = evaluateDownPayment({ price: resalePriceFen, downPayment: resalePriceFen, loanType: 'commercial' }, today).value.minimum;
+    await page.getByTestId('down-payment-minimum').getByText(yuan(min), { exact: false }).waitFor();
+    const downFen = Math.ceil(min / 1_000_000) * 1_000_000;
+    assert.ok(downFen >= min && downFen < resalePriceFen);
+    await fill(page, 'down-payment', String(downFen / 100));
+    await page.getByTestId('loan-amount').getByText(yuan(resalePriceFen - downFen), { exact: false }).waitFor();
+    await page.getByTestId('generate-contract').click();
+    const card = page.getByTestId('contract-generated');
+    const summary = card.getByTestId('contract-summary');
+    await summary.getByText(yuan(downFen)).waitFor();
+    resaleContractNo = (await card.getByTestId('contract-no-generated').innerText()).trim();
+    await check(t, page, 'family11-contract-generated');
+
+    const { response, body } = await downloadVia(page, 'contract-pdf', '/contract.pdf');
+    assert.equal(response.status(), 200);
+    assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
+    writeFileSync(join(t.artifacts, 'closed-loop-resale-contract.pdf'), body);
+    if (hasPdftotext()) {
+      // Lines wrap anywhere in a long paragraph: compare without white space.
+      const pdf = extractText(body).replace(/\s+/g, '');
+      assert.ok(pdf.includes(resaleContractNo), 'the contract number');
+      assert.ok(pdf.includes(rmbCapital(resalePriceFen)) || pdf.includes(yuan(resalePriceFen)), 'the resale price');
+      assert.ok(pdf.includes('回购时退还的维修资金'), '第三十条 clause on the maintenance fund');
+      assert.ok(pdf.includes(yuan(refundedFen)) && pdf.includes(rmbCapital(refundedFen)), `the fund due, ${yuan(refundedFen)}, in figures and capitals`);
+    }
+    await page.getByTestId('sign-contract').click();
+    await page.getByTestId('sign-explain').waitFor();
+    await check(t, page, 'family11-sign-dialog');
+    await page.getByTestId('sign-contract-ok').click();
+    await page.getByTestId('contract-signed').waitFor();
+    assert.equal((await page.getByTestId('contract-no').innerText()).trim(), resaleContractNo);
+    await check(t, page, 'family11-contract-signed');
+
+    // 第十一条: signing closes the family's other registrations (高新苑's, with its 认购金 refunded).
+    const { items: list } = await api<{ items: { status: string; project: { code: string } }[] }>(page, '/api/my/registrations');
+    assert.ok(list.length > 0 && list.every((r) => !['registered', 'pending_payment'].includes(r.status)), `other registrations closed: ${JSON.stringify(list.map((r) => [r.project.code, r.status]))}`);
+    const o = await resaleOffer(city);
+    assert.deepEqual([o.status, o.contractNo, o.unitStatus, o.maintenanceFundDueFen], ['sold', resaleContractNo, 'sold', refundedFen]);
+    await page.context().close();
+  }),
+
+  step('第三十条、第十八条: city records delivery and the buyer’s title (origin resale) on the unit page, collects the deposit on 再配售; the fund holds the refund at buyback again', async (t) => {
+    await city.goto(`/staff/postsale/units/${unitId}`);
+    await city.getByText(resaleContractNo).first().waitFor();
+    await check(t, city, 'city-resold-unit');
+    await act(city, 'contract-delivery', { deliveredOn: today });
+    await city.getByTestId('contract-delivery').waitFor({ state: 'detached' });
+    const certificateNo = `鲁（${today.slice(0, 4)}）济南市不动产权第8${today.replaceAll('-', '').slice(2)}号`;
+    await act(city, 'title-register', { certificateNo, issuedOn: today });
+    await city.getByTestId('unit-title-no').getByText(certificateNo).waitFor();
+    await check(t, city, 'city-resold-unit-titled');
+
+    await city.locator('nav[aria-label="工作台导航"] a[href="/staff/postsale/resale"]').click();
+    await city.waitForURL(/\/staff\/postsale\/resale$/);
+    const row = city.getByTestId('resale-table').locator('tbody tr.ant-table-row').filter({ has: city.getByTestId(`resale-contract-${unitId}`) });
+    await row.getByText('已售出').waitFor();
+    assert.equal((await row.getByTestId(`resale-contract-${unitId}`).innerText()).trim(), resaleContractNo);
+    assert.equal((await row.getByTestId(`resale-fund-due-${unitId}`).innerText()).trim(), yuan(refundedFen));
+    await check(t, city, 'city-resale-sold');
+
+    await city.getByTestId(`resale-fund-${unitId}`).click();
+    assert.equal((await city.getByTestId('resale-fund-amount').innerText()).trim(), yuan(refundedFen), 'the dialog names the amount due');
+    await fill(city, 'resale-fund-paidOn', today);
+    await fill(city, 'resale-fund-reference', `WX-${today.replaceAll('-', '')}-101`);
+    await check(t, city, 'city-resale-fund-dialog');
+    const ok = city.getByTestId(`resale-fund-${unitId}-confirm`);
+    await ok.click();
+    await ok.waitFor({ state: 'hidden' });
+
+    type Rec = {
+      contract: { contractNo: string; deliveredOn: string | null; maintenanceFundDueFen: number } | null;
+      title: { certificateNo: string; origin: string; issuedOn: string; holderKind: string } | null;
+      titleHistory: { origin: string; supersededOn: string | null }[];
+      fund: { depositsFen: number; refundsFen: number; balanceFen: number; entries: { kind: string; amountFen: number }[] } | null;
+    };
+    const rec = await api<Rec>(city, `/api/units/${unitId}/record`);
+    assert.equal(rec.contract?.contractNo, resaleContractNo);
+    assert.equal(rec.contract?.deliveredOn, today);
+    assert.deepEqual([rec.title?.certificateNo, rec.title?.origin, rec.title?.holderKind, rec.title?.issuedOn], [certificateNo, 'resale', 'family', today]);
+    assert.ok(rec.titleHistory.some((h) => h.origin === 'buyback' && h.supersededOn === today), 'the government’s title is superseded');
+    assert.equal(rec.fund?.balanceFen, refundedFen, '第三十条: the fund holds again what was refunded at buyback');
+
+    await city.goto(`/staff/postsale/units/${unitId}`);
+    await city.getByTestId('unit-fund-balance').getByText(yuan(refundedFen)).waitFor();
+    await check(t, city, 'city-resold-unit-fund');
   }),
 
   step('第二十一条: the unit’s archive JSON validates against the published schema and holds the buyback', async (t) => {

@@ -1,7 +1,12 @@
 /**
  * 回购房源再配售 (第三十条): bought-back units, renovated and offered again at a price that covers
  * the buyback price and the renovation cost; the buyer pays into the maintenance fund what was
- * refunded at buyback.
+ * refunded at buyback. Once sold (the buyer signed in the rolling sale, 第十六条) and its title
+ * registered on the unit page (第十八条), staff collect that deposit (第十九条) here.
+ *
+ * Reading: the list does not say whether a sold unit's title or deposit is already recorded, so
+ * the action stays open and the server refuses a deposit before the title, or a second one,
+ * naming the reason.
  */
 import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -31,7 +36,7 @@ export function ResalePage() {
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Card size="small">
-        <ScrollTable<ResaleOffer> label="回购房源" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" minWidth={1100}
+        <ScrollTable<ResaleOffer> label="回购房源" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" minWidth={1240}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无回购房源' }}
           columns={[
             { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.project.name} {o.unit.building}{o.unit.number}室</Link> },
@@ -41,9 +46,10 @@ export function ResalePage() {
             { title: '修缮完成', dataIndex: 'renovationCompletedOn', render: (v) => v ?? '—' },
             { title: '最低再配售价', key: 'floor', align: 'right', render: (_, o) => formatFen(resaleFloor(o)) },
             { title: '再配售价格', dataIndex: 'priceFen', align: 'right', render: (v: number | null) => formatFen(v) },
-            { title: '应缴维修资金', dataIndex: 'maintenanceFundDueFen', align: 'right', render: (v: number) => formatFen(v) },
+            { title: '应缴维修资金', dataIndex: 'maintenanceFundDueFen', align: 'right', render: (v: number, o) => <span data-testid={`resale-fund-due-${o.unitId}`}>{formatFen(v)}</span> },
+            { title: '购房合同', dataIndex: 'contractNo', render: (v: string | null, o) => (v ? <span data-testid={`resale-contract-${o.unitId}`}>{v}</span> : '—') },
             { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={RESALE_STATUS} status={v} /> },
-            { title: '操作', key: 'a', render: (_, o) => (ab.write && o.status === 'renovating' ? <ResaleActions o={o} /> : null) },
+            { title: '操作', key: 'a', render: (_, o) => (!ab.write ? null : o.status === 'renovating' ? <ResaleActions o={o} /> : o.status === 'sold' ? <SoldActions o={o} /> : null) },
           ]} />
       </Card>
     </>
@@ -72,5 +78,17 @@ function ResaleActions({ o }: { o: ResaleOffer }) {
         <MoneyField name="price" label="再配售价格" testId="resale-approve-price" extra={(fen) => belowFloorMessage(fen, floor)} />
       </FormDialog>
     </Space>
+  );
+}
+
+/** Collecting the buyer's deposit of a sold offer, once its title is registered on the unit page (第三十条 with 第十八、十九条). */
+function SoldActions({ o }: { o: ResaleOffer }) {
+  return (
+    <FormDialog<{ paidOn: string; reference: string }> label="收取维修资金" size="small" type="primary" article="第三十条" testId={`resale-fund-${o.unitId}`}
+      path={`/api/units/${o.unitId}/resale-fund`}
+      confirm={<>购房人按回购时退还的数额缴存维修资金 <strong data-testid="resale-fund-amount">{formatFen(o.maintenanceFundDueFen)}</strong>，计入本房屋分户账；须在为购房人登记不动产权之后</>}>
+      <DateField name="paidOn" label="缴款日期" testId="resale-fund-paidOn" />
+      <TextField name="reference" label="缴款凭证号" testId="resale-fund-reference" />
+    </FormDialog>
   );
 }
