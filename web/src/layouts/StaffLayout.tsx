@@ -2,6 +2,7 @@ import { AlertOutlined, AuditOutlined, BarChartOutlined, ClockCircleOutlined, Fi
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../api/queries';
+import { selectedMenuKey } from '../pages/postsale/model';
 import type { Role } from '../api/types';
 import { UserArea } from './UserArea';
 
@@ -34,7 +35,7 @@ export function StaffLayout() {
   const postsale = POSTSALE.filter((i) => me && i.roles.includes(me.role)).map((i) => ({ key: i.key, icon: i.icon, label: <Link to={i.key}>{i.label}</Link> }));
   if (postsale.length) items.push({ type: 'group', key: 'postsale', label: '封闭管理', children: postsale } as never);
   // The most specific key wins: /staff/postsale/exits/… is the board, /staff/postsale/units/… the list.
-  const selected = [...ALL, ...POSTSALE].filter((i) => loc.pathname.startsWith(i.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key
+  const selected = selectedMenuKey(loc.pathname, [...ALL, ...POSTSALE].map((i) => i.key))
     ?? (loc.pathname.startsWith('/staff/applications') ? '/staff/queue' : '');
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -3,8 +3,20 @@ import type { BuybackContract, BuybackPayment, ExitCheck, Valuation, VacatingRow
 import { formatFen } from '../../components/unitGrid';
 import {
   acceptBlocker, balanceBlocker, belowFloorMessage, boardSummary, byUrgency, ceilingMessage, checkEvidenceText, completeBlocker,
-  daysLeftTag, eventBody, missingChecks, paymentTable, postsaleAbilities, resaleFloor, vacatingChecklist, valuationRows, type BuybackProgress,
+  daysLeftTag, eventBody, missingChecks, paymentTable, postsaleAbilities, resaleFloor, selectedMenuKey, vacatingChecklist, valuationRows, type BuybackProgress,
 } from './model';
+
+describe('staff menu: the page selects the longest matching key', () => {
+  const keys = ['/staff/projects', '/staff/postsale', '/staff/postsale/exits', '/staff/postsale/obligations', '/staff/postsale/cases', '/staff/postsale/resale'];
+  it('第二十二条 deadlines select 多套房退出期限 alone; a unit dossier 已售房源; an exit the board; a look-alike path nothing', () => {
+    expect(selectedMenuKey('/staff/postsale/obligations', keys)).toBe('/staff/postsale/obligations');
+    expect(selectedMenuKey('/staff/postsale/obligations/', keys)).toBe('/staff/postsale/obligations');
+    expect(selectedMenuKey('/staff/postsale/units/u1', keys)).toBe('/staff/postsale');
+    expect(selectedMenuKey('/staff/postsale', keys)).toBe('/staff/postsale');
+    expect(selectedMenuKey('/staff/postsale/exits/e1', keys)).toBe('/staff/postsale/exits');
+    expect(selectedMenuKey('/staff/projectsX', keys)).toBeUndefined();
+  });
+});
 
 const LABEL: Record<string, string> = { use_unchanged: '未改变房屋居住用途', structure_unaltered: '房屋结构无拆改' };
 const check = (item: string, ok: boolean): ExitCheck => ({ item, label: LABEL[item] ?? item, ok, source: 'data_check', evidence: {}, article: '第二十五条', recordedAt: '2028-03-25T02:00:00Z' });

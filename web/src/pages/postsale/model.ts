@@ -271,6 +271,15 @@ export function eventBody(v: EventValues) {
   };
 }
 
+/**
+ * The menu key of a page: the longest key that is the path or a parent of it, by whole segments
+ * (/staff/postsale/obligations selects 多套房退出期限, not 已售房源; /staff/postsale/units/… 已售房源).
+ */
+export function selectedMenuKey(pathname: string, keys: string[]): string | undefined {
+  const path = pathname.replace(/\/+$/, '');
+  return keys.filter((k) => path === k || path.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** The buyback reconciliation's checks in words (src/commands/buybacks/reconciliation.ts). */
 export const RECON_CHECK: Record<string, string> = {
   price_is_first_plus_balance: '回购价格 = 首期 + 余款',

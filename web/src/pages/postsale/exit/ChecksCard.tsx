@@ -26,7 +26,7 @@ export function ChecksCard({ e, canWrite }: { e: ExitDetail; canWrite: boolean }
         columns={[
           { title: '核查事项', dataIndex: 'label', render: (v: string, r) => <>{v}（<ArticleLink article={r.article} />）</> },
           { title: '结果', key: 'ok', render: (_, r) => <CheckMark check={r} /> },
-          { title: '来源', dataIndex: 'source', render: (v: string | null) => (v ? CHECK_SOURCE[v] ?? v : '—') },
+          { title: '来源', dataIndex: 'source', width: 96, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (v: string | null) => (v ? CHECK_SOURCE[v] ?? v : '—') },
           { title: '证据', key: 'evidence', render: (_, r) => (r.ok !== null ? checkEvidenceText(r) || '—' : '—') },
           { title: '操作', key: 'a', render: (_, r) => (canWrite && open && INSPECTION_ITEMS.includes(r.item) ? <InspectionForm exitId={e.id} item={r.item} /> : null) },
         ]} />
