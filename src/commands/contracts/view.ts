@@ -1,4 +1,7 @@
-/** How a contract is shown to its family and to the project's staff: amounts in fen, the unit by its labels. */
+/**
+ * How a contract is shown to its family and to the project's staff: amounts in fen, the unit by its
+ * labels, and 第三十条's maintenance fund the buyer of a resold unit pays in (0 on a first sale).
+ */
 import { desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { applications, buildings, contracts, projects, units } from '../../db/schema.js';
@@ -16,6 +19,8 @@ export interface ContractView {
   downPaymentFen: number;
   loanFen: number;
   depositCreditedFen: number;
+  /** 第三十条: on a resale, the maintenance fund the buyer pays in (the amount refunded at buyback); 0 otherwise. */
+  maintenanceFundDueFen: number;
   /** housing.down-payment's minimum for this loan type (第十三条). */
   minimumDownPaymentFen: number;
   deadlineOn: string;
@@ -42,7 +47,7 @@ export async function contractViews(tx: Tx, where: SQL | undefined, opts: { with
     project: { id: r.c.projectId, code: r.projectCode, name: r.projectName },
     unit: { id: r.c.unitId, building: r.building, floor: r.floor, number: r.number, area: r.area, layout: r.layout, orientation: r.orientation },
     priceFen: r.c.priceFen, loanType: r.c.loanType as ContractView['loanType'], downPaymentFen: r.c.downPaymentFen, loanFen: r.c.loanFen,
-    depositCreditedFen: r.c.depositCreditedFen, minimumDownPaymentFen: (r.c.downPaymentCheck as { value: { minimum: number } }).value.minimum,
+    depositCreditedFen: r.c.depositCreditedFen, maintenanceFundDueFen: r.c.maintenanceFundDueFen, minimumDownPaymentFen: (r.c.downPaymentCheck as { value: { minimum: number } }).value.minimum,
     deadlineOn: r.c.deadlineOn, generatedAt: r.c.generatedAt, signedAt: r.c.signedAt, pdfSha256: r.c.pdfSha256,
     ...(opts.withBuyer ? { buyer: { regCode: r.regCode, maskedName: r.maskedName } } : {}),
   }));

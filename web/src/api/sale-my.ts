@@ -39,6 +39,8 @@ export interface MyContract {
   downPaymentFen?: number;
   loanFen?: number;
   depositCreditedFen?: number;
+  /** 第三十条: on a resale, the maintenance fund the buyer pays in (0 on a first sale). */
+  maintenanceFundDueFen?: number;
   deadlineOn?: string;
   generatedAt?: string;
   signedAt?: string;
@@ -150,6 +152,7 @@ export function normalizeContract(raw: unknown): MyContract | undefined {
     downPaymentFen: num(pick(o, 'downPaymentFen', 'down_payment_fen')),
     loanFen: num(pick(o, 'loanFen', 'loan_fen')),
     depositCreditedFen: num(pick(o, 'depositCreditedFen', 'deposit_credited_fen')),
+    maintenanceFundDueFen: num(pick(o, 'maintenanceFundDueFen', 'maintenance_fund_due_fen')),
     deadlineOn: str(pick(o, 'deadlineOn', 'deadline_on')),
     generatedAt: str(pick(o, 'generatedAt', 'generated_at')),
     signedAt: str(pick(o, 'signedAt', 'signed_at')),

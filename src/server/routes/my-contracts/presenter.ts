@@ -6,7 +6,7 @@ export function presentContract(c: ContractView, pdfBase = '/api/my/contracts') 
   return {
     id: c.id, contractNo: c.contractNo, status: c.status, selectionId: c.selectionId, project: c.project, unit: c.unit,
     priceFen: c.priceFen, loanType: c.loanType, downPaymentFen: c.downPaymentFen, loanFen: c.loanFen,
-    depositCreditedFen: c.depositCreditedFen, minimumDownPaymentFen: c.minimumDownPaymentFen, deadlineOn: c.deadlineOn,
+    depositCreditedFen: c.depositCreditedFen, maintenanceFundDueFen: c.maintenanceFundDueFen, minimumDownPaymentFen: c.minimumDownPaymentFen, deadlineOn: c.deadlineOn,
     generatedAt: c.generatedAt.toISOString(), signedAt: c.signedAt ? c.signedAt.toISOString() : null, pdfSha256: c.pdfSha256,
     pdfUrl: `${pdfBase}/${c.id}/contract.pdf`,
     ...(c.buyer ? { buyer: c.buyer } : {}),

@@ -19,6 +19,7 @@ export const Contract = z.object({
   unit: z.object({ id: z.string(), building: z.string(), floor: z.number(), number: z.string(), area: z.string(), layout: z.string(), orientation: z.string() }),
   priceFen: z.number(), loanType: z.enum(LOAN_TYPES), downPaymentFen: z.number(), loanFen: z.number(),
   depositCreditedFen: z.number().describe('认购金 credited against the price at signing (第十一条)'),
+  maintenanceFundDueFen: z.number().describe('第三十条: on a resale, the maintenance fund the buyer pays in (the amount refunded at buyback); 0 on a first sale'),
   minimumDownPaymentFen: z.number().describe('the rule housing.down-payment\'s minimum for this loan type (第十三条)'),
   deadlineOn: z.string().describe('last day to sign, inclusive'), generatedAt: z.string(), signedAt: z.string().nullable(),
   pdfSha256: z.string().nullable().describe('SHA-256 of the signed PDF; a fresh download of a signed contract has the same'),

@@ -6,7 +6,7 @@ import { auditLog, projects, resaleOffers } from '../../../db/schema.js';
 import { createSession } from '../../../commands/accounts/session.js';
 import { generateContract, signContract } from '../../../commands/contracts/index.js';
 import { approveResale, recordRenovation } from '../../../commands/resale/index.js';
-import { BUYBACK_PRICE_FEN, boughtBackWorld, type BoughtBackWorld } from '../../../commands/resale/testing.js';
+import { BUYBACK_PRICE_FEN, FUND_REFUND_FEN, boughtBackWorld, type BoughtBackWorld } from '../../../commands/resale/testing.js';
 import { rollingSelect } from '../../../commands/selection/rolling.js';
 import { recordDelivery } from '../../../commands/titles/index.js';
 import { Agent, buildTestApp, type TestApp } from '../../testing.js';
@@ -16,7 +16,7 @@ describe.each(TEST_DB_KINDS)('the unit page\'s title form for a resale buyer ove
   let w: BoughtBackWorld;
   const keys: { current?: FieldCrypto } = {};
   const crypto = new Proxy({} as FieldCrypto, { get: (_o, k) => (keys.current as unknown as Record<string | symbol, unknown>)[k] });
-  const agents = {} as Record<'lixia' | 'licheng', Agent>;
+  const agents = {} as Record<'lixia' | 'licheng' | 'buyer', Agent>;
   let contractId = '';
 
   beforeAll(async () => {
@@ -31,6 +31,7 @@ describe.each(TEST_DB_KINDS)('the unit page\'s title form for a resale buyer ove
     };
     agents.lixia = await signIn(w.actors.lixia.accountId);
     agents.licheng = await signIn(w.actors.licheng.accountId);
+    agents.buyer = await signIn(w.families[3]!.actor.accountId);
   });
   afterAll(async () => { await t?.close(); });
 
@@ -53,6 +54,12 @@ describe.each(TEST_DB_KINDS)('the unit page\'s title form for a resale buyer ove
     const c = await generateContract(buyer, { selectionId: sel.id, loanType: 'provident_fund', downPaymentFen: Math.ceil(priceFen * 0.2) });
     await signContract(buyer, { contractId: c.id });
     contractId = c.id;
+    // 第三十条: the buyer pays in the fund refunded at buyback; the contract views say how much (a first sale says 0).
+    const mine = (await agents.buyer.get('/api/my/contracts')).json().items;
+    expect(mine.map((x: { id: string; maintenanceFundDueFen: number }) => [x.id, x.maintenanceFundDueFen])).toEqual([[contractId, FUND_REFUND_FEN]]);
+    const staff = (await agents.lixia.get(`/api/projects/${w.project.id}/contracts`)).json().items as { id: string; maintenanceFundDueFen: number }[];
+    expect(staff.find((x) => x.id === contractId)!.maintenanceFundDueFen).toBe(FUND_REFUND_FEN);
+    expect(staff.find((x) => x.id === w.owned[0]!.contractId)!.maintenanceFundDueFen).toBe(0);
     const url = `/api/units/${unitId}/title`;
     const body = { contractId, certificateNo: '鲁(2028)济南市不动产权第3100001号', issuedOn: '2028-06-01' };
     const early = await agents.lixia.post(url, body);

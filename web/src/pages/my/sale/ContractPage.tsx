@@ -154,6 +154,10 @@ function Summary({ c, unit }: { c: MyContract; unit?: HeldUnit }) {
       { key: 'd', label: '首付款', children: formatFen(c.downPaymentFen) },
       { key: 'l', label: '贷款金额', children: formatFen(c.loanFen) },
       ...(c.depositCreditedFen ? [{ key: 'dc', label: '认购金折抵', children: formatFen(c.depositCreditedFen) }] : []),
+      ...(c.maintenanceFundDueFen ? [{
+        key: 'mf', label: '应缴维修资金',
+        children: <span data-testid="contract-maintenance-fund">{formatFen(c.maintenanceFundDueFen)}（按回购时退还的数额缴存，<DialogArticleLink article="第三十条" />）</span>,
+      }] : []),
     ]} />
   );
 }
