@@ -9,11 +9,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, newIdempotencyKey, post } from './client';
 import type { Citation, TraceStep } from './types';
 
-/** The two ways out of the scheme (第二十四条). */
-export type ExitRoute = 'buyback' | 'internal_transfer';
+import type { BuybackComponents, ExitCommon, ExitRoute, ExitStatus } from './closed-loop';
 
-/** submitted → accepted | refused | withdrawn; then contracted → completed (buyback) or offered → matched → completed (transfer). */
-export type ExitStatus = 'submitted' | 'accepted' | 'refused' | 'withdrawn' | 'contracted' | 'offered' | 'matched' | 'completed';
+export type { BuybackComponents, ExitRoute, ExitStatus };
 
 /** One condition of rule housing.exit-eligibility, with the article it rests on. */
 export interface EligibilityReason {
@@ -34,27 +32,7 @@ export interface ExitEligibility {
 }
 
 /** An exit application (第二十六条: due, as a rule, six months after acceptance). */
-export interface MyExit {
-  id: string;
-  exitNo: string;
-  unitId: string;
-  unitLabel: string;
-  project: { id: string; code: string; name: string; level: string; districtCode: string };
-  certificateNo: string;
-  route: ExitRoute;
-  origin: 'family' | 'multi_unit' | 'fraud';
-  status: ExitStatus;
-  obligationId: string | null;
-  submittedOn: string;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  /** Whole days from the server's today to dueOn while under way; negative once overdue. */
-  daysLeft: number | null;
-  overdue: boolean;
-  decisionReason: string | null;
-  valuedOn: string | null;
-  priceFen: number | null;
-  completedOn: string | null;
+export interface MyExit extends ExitCommon {
   eligibility: ExitEligibility;
 }
 
@@ -123,26 +101,6 @@ export interface BuybackParameter {
   reference: string;
   /** "平台默认值，待市住房城乡建设部门…确定并公布 / platform default…" while the bureau's text is awaited. */
   note: string | null;
-}
-
-/** Rule housing.buyback-price's components: price = P0 × (1 − d × A + r × H) × K; rates and factors exact decimal strings. */
-export interface BuybackComponents {
-  formula: string;
-  P0: number;
-  valuationOn: string;
-  builtOn: string;
-  paidOn: string;
-  /** Full years from completion to the valuation date. */
-  A: number;
-  d: string;
-  /** days / denominator; `value` rounded to 6 places for reading. */
-  H: { days: number; denominator: number; value: string };
-  r: string;
-  K: string;
-  priceLevel: { applied: boolean; cpiAtPurchase: string | null; cpiAtValuation: string | null };
-  factor: string;
-  rounding: string;
-  params: Record<string, { value: unknown; version: string; reference: string }>;
 }
 
 /** The calculator's request (POST /api/public/buyback-calculator). */

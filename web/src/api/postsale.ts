@@ -5,6 +5,9 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, newIdempotencyKey, post, qs } from './client';
+import type { BuybackComponents, ExitCommon, ParamRead } from './closed-loop';
+
+export type { ParamRead };
 
 /** A rule's reason: a code and the article it rests on (rules housing.exit-eligibility …). */
 export interface RuleReason { code: string; article: string; message?: string; message_zh?: string }
@@ -121,26 +124,8 @@ export interface RuleResult<T> { value: T; trace: TraceStep[]; citations: { arti
 /** Rule housing.exit-eligibility's result as stored on the exit (第二十四、二十五条). */
 export type Eligibility = RuleResult<{ eligible: boolean; earliestDate: string; reasons: RuleReason[] }> & { asOf: string; source: string };
 
-/** A parameter as a rule read it: value, version and the reference that published it. */
-export interface ParamRead { value: unknown; version: string; reference: string }
-
-/** Rule housing.buyback-price's components (第二十七条): rates and factors as exact decimal strings. */
-export interface BuybackPriceComponents {
-  formula: string;
-  P0: number;
-  valuationOn: string;
-  builtOn: string;
-  paidOn: string;
-  A: number;
-  d: string;
-  H: { days: number; denominator: number; value: string };
-  r: string;
-  K: string;
-  priceLevel: { applied: boolean; cpiAtPurchase: string | null; cpiAtValuation: string | null };
-  factor: string;
-  rounding: string;
-  params: Record<string, ParamRead>;
-}
+/** Rule housing.buyback-price's components (第二十七条). */
+export type BuybackPriceComponents = BuybackComponents;
 /** Where each input of the valuation came from. */
 export interface ValuationSources {
   P0: { kind: 'contract' | 'transfer_offer'; ref: string; titleId: string };
@@ -218,31 +203,10 @@ export interface TransferOffer {
 }
 
 /** An exit application as the board and the detail show it. */
-export interface ExitView {
-  id: string;
-  exitNo: string;
-  unitId: string;
-  /** "<project> 1号楼1203室". */
-  unitLabel: string;
+export interface ExitView extends ExitCommon {
   projectName: string;
-  project: { id: string; code: string; name: string; level: string; districtCode: string };
   titleId: string;
-  certificateNo: string;
   holderMaskedName: string | null;
-  route: 'buyback' | 'internal_transfer';
-  origin: 'family' | 'multi_unit' | 'fraud';
-  status: string;
-  obligationId: string | null;
-  submittedOn: string;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  /** Whole days from today to dueOn; negative once overdue (第二十六条). */
-  daysLeft: number | null;
-  overdue: boolean;
-  decisionReason: string | null;
-  valuedOn: string | null;
-  priceFen: number | null;
-  completedOn: string | null;
   eligibility: Eligibility;
 }
 
