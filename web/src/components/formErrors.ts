@@ -27,3 +27,21 @@ export function applyApiError(form: FormInstance, err: unknown, formPrefix: (str
     return false;
   }
 }
+
+/**
+ * The form's values once valid, or null when a field is invalid (antd then shows why). antd rejects a
+ * validation whose fields changed while it ran ("outOfDate", e.g. a click on OK right after typing)
+ * with no field in error; that is not a refusal, so it validates again instead of doing nothing.
+ */
+export async function validValues<V>(form: Pick<FormInstance<V>, 'validateFields'>, attempts = 3): Promise<V | null> {
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await form.validateFields();
+    } catch (e) {
+      const outOfDate = (e as { outOfDate?: boolean; errorFields?: unknown[] }).outOfDate === true
+        && ((e as { errorFields?: unknown[] }).errorFields ?? []).length === 0;
+      if (!outOfDate) return null;
+    }
+  }
+  return null;
+}

@@ -10,6 +10,7 @@ import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { putApiError } from '../sale/formError';
 import { yuanToFen } from '../sale/format';
+import { validValues } from '../../components/formErrors';
 
 /** Props of {@link FormDialog}. */
 export interface FormDialogProps<V> {
@@ -58,7 +59,7 @@ function DialogBody<V extends object>(p: FormDialogProps<V> & { onClose: () => v
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<unknown>(null);
   const onOk = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     setError(null);
     try {

@@ -6,6 +6,7 @@ import { type Project, useSalePost } from '../../api/sale';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { putApiError } from './formError';
+import { validValues } from '../../components/formErrors';
 
 /** 新建项目 (implementer): code, name, level, district, 预售/现房 (第十条), address, delivery, property service (第十四条). */
 export function NewProjectButton() {
@@ -16,7 +17,7 @@ export function NewProjectButton() {
   const nav = useNavigate();
   const { data: districts } = useDistricts();
   const onOk = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     setError(null);
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { putApiError } from '../formError';
 import { formatArea } from '../../../components/unitGrid';
 import { TARGET_USE, options } from '../../../lib/labels';
+import { validValues } from '../../../components/formErrors';
 
 /**
  * 第十六条第二款: records the government's decision to convert a long-unsold unit to another
@@ -18,7 +19,7 @@ export function ConversionDialog({ target, onClose }: { target: { unit: GridUnit
   const [error, setError] = useState<unknown>(null);
   const onOk = async () => {
     if (!target) return;
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     setError(null);
     try {
