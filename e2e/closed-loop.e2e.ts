@@ -463,6 +463,7 @@ export default [
     const summary = card.getByTestId('contract-summary');
     await summary.getByText(yuan(downFen)).waitFor();
     resaleContractNo = (await card.getByTestId('contract-no-generated').innerText()).trim();
+    assert.ok((await summary.getByTestId('contract-maintenance-fund').innerText()).includes(yuan(refundedFen)), '第三十条: the fund due on the page');
     await check(t, page, 'family11-contract-generated');
 
     const { response, body } = await downloadVia(page, 'contract-pdf', '/contract.pdf');
