@@ -17,6 +17,7 @@ import { waitlistStatus } from '../commands/applications/confirm.js';
 import { addEvent, lockApplication, nextNoticeNo, releasePersons, updateApplication } from '../commands/applications/store.js';
 import { systemContext, type JobDeps } from './deps.js';
 import { closeOtherRegistrations } from '../commands/registrations/refunds.js';
+import { releaseUnsignedOnLeaving } from '../commands/selection/release.js';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
@@ -78,6 +79,7 @@ export async function lapseUnconfirmed(deps: JobDeps, opts: { batchSize?: number
         const reason = `未在 ${st.deadline} 前（含当日）确认家庭信息，轮候资格失效（第八条）。`;
         await releasePersons(tx, a.id);
         await closeOtherRegistrations(tx, ctx, a.id, null, `未按期确认，移出轮候库（第八条）`);
+        await releaseUnsignedOnLeaving(tx, a.id, `未按期确认，移出轮候库（第八条）`, now);
         await updateApplication(tx, a, now, { status: 'lapsed', lapsedOn: today, closedOn: today, closedReason: reason });
         await tx.insert(notices).values({ noticeNo, applicationId: a.id, kind: 'lapse', issuedOn: today, payload: { regCode: a.regCode, districtName: districtName(a.districtCode), reason, deadline: st.deadline, article: '第八条' } });
         await addEvent(tx, ctx, { applicationId: a.id, kind: 'lapsed', from: 'admitted', to: 'lapsed', reason, article: '第八条', evidence: { noticeNo, deadline: st.deadline } });

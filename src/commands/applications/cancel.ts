@@ -14,6 +14,7 @@ import { parseInput } from '../validate.js';
 import { decideRevision, loadForDecision, parseReason } from './decide.js';
 import { addEvent, nextNoticeNo, releasePersons, updateApplication } from './store.js';
 import { closeOtherRegistrations } from '../registrations/refunds.js';
+import { releaseUnsignedOnLeaving } from '../selection/release.js';
 
 export const EvidenceSchema = z.array(z.object({
   description: z.string().trim().min(2, '请描述证据 / describe the evidence').max(1000),
@@ -37,6 +38,7 @@ export async function cancelQualification(ctx: CommandContext, input: { applicat
     const noticeNo = await nextNoticeNo(tx, 'cancellation', today);
     await releasePersons(tx, app.id);
     await closeOtherRegistrations(tx, ctx, app.id, null, `资格被撤销（第三十一条）：${reason}`);
+    await releaseUnsignedOnLeaving(tx, app.id, `资格被撤销（第三十一条）：${reason}`, now);
     await updateApplication(tx, app, now, { status: 'cancelled', closedOn: today, closedReason: reason });
     await tx.insert(notices).values({
       noticeNo, applicationId: app.id, kind: 'cancellation', issuedOn: today,

@@ -13,6 +13,7 @@ import { districtName } from '../../db/reference/districts.js';
 import type { CommandContext } from '../context.js';
 import { addEvents, lockApplications, nextNoticeNos, releaseAllPersonsOf, type ApplicationRow } from './store.js';
 import { closeOtherRegistrations } from '../registrations/refunds.js';
+import { releaseUnsignedOnLeaving } from '../selection/release.js';
 
 /** Why a family is removed. */
 export type RemovalReason = { reason: string; trigger: 'recheck' | 'change_review'; evidence?: unknown };
@@ -36,7 +37,10 @@ export async function removeManyFromWaitlist(tx: Tx, ctx: CommandContext, items:
   const numbers = await nextNoticeNos(tx, 'removal', today, items.length);
   await releaseAllPersonsOf(tx, ids);
   // 第十一条: a family removed from the waiting list leaves every project's lottery list; its 认购金 is refunded.
-  for (const i of items) await closeOtherRegistrations(tx, ctx, i.app.id, null, `移出轮候库（第九条）：${i.reason}`);
+  for (const i of items) {
+    await closeOtherRegistrations(tx, ctx, i.app.id, null, `移出轮候库（第九条）：${i.reason}`);
+    await releaseUnsignedOnLeaving(tx, i.app.id, `移出轮候库（第九条）：${i.reason}`, now);
+  }
   await tx.execute(sql`
     update applications a set status = 'removed', closed_on = ${today}, closed_reason = v.reason, updated_at = ${now}, version = a.version + 1
     from (values ${sql.join(items.map((i) => sql`(${i.app.id}::uuid, ${i.reason})`), sql`, `)}) as v(id, reason)

@@ -10,6 +10,7 @@ import { badState } from '../errors.js';
 import { decideRevision, parseReason } from './decide.js';
 import { addEvent, latestRevision, lockApplication, releasePersons, updateApplication } from './store.js';
 import { closeOtherRegistrations } from '../registrations/refunds.js';
+import { releaseUnsignedOnLeaving } from '../selection/release.js';
 
 const OPEN = new Set(['draft', 'submitted', 'returned', 'admitted']);
 
@@ -30,6 +31,7 @@ export async function withdrawApplication(ctx: CommandContext, input: { applicat
     await releasePersons(tx, app.id);
     // 第十一条: a family that leaves the waiting list leaves every project's lottery list; its 认购金 is refunded.
     await closeOtherRegistrations(tx, ctx, app.id, null, `撤回轮候申请：${reason}`);
+    await releaseUnsignedOnLeaving(tx, app.id, `撤回轮候申请：${reason}`, now);
     await updateApplication(tx, app, now, { status: 'withdrawn', closedOn: ctx.clock.today(), closedReason: reason });
     await addEvent(tx, ctx, { applicationId: app.id, kind: 'withdrawn', from: app.status, to: 'withdrawn', reason, article: '第九条' });
     await enqueue(tx, { accountId: app.accountId, template: 'withdrawn', params: { regCode: app.regCode } }, now);

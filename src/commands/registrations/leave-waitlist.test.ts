@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { TEST_DB_KINDS, openTestDbOf } from '../../db/testing.js';
-import { registrations } from '../../db/schema.js';
+import { contracts, registrations, selections, units } from '../../db/schema.js';
+import { generateContract } from '../contracts/index.js';
+import { holdUnit } from '../contracts/testing.js';
 import { approveApplication, cancelQualification, saveDraft, submitApplication, withdrawApplication } from '../applications/index.js';
 import { agreeingRecords, familyForm, idFor } from '../applications/fixtures.js';
 import { saleWorld, type SaleWorld } from '../sale/testing.js';
@@ -68,6 +70,27 @@ describe.each(TEST_DB_KINDS)('leaving the waiting list closes registrations on %
       const [row] = await h.db.select().from(registrations).where(eq(registrations.id, id));
       expect(row!.status).toBe('closed');
       await h.db.transaction(async (tx) => expect(await depositBalance(tx, id)).toMatchObject({ paid: 2_000_000, refunded: 2_000_000, held: 0 }));
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('第九条 with 第十一条: a family that withdraws while holding a chosen, unsigned unit gives it up at once, and its drawn-up contract lapses', async () => {
+    const h = await openTestDbOf(kind);
+    try {
+      const w = await saleWorld(h, { families: 0 });
+      const appId = await admittedFamily1(w);
+      const regId = await payAsFamily1(w, worldBank(w), w.project.id);
+      const fam = w.families.length;
+      w.families.push({ actor: w.actors.family1, applicationId: appId, regCode: '' });
+      const sel = await holdUnit(h, w, fam, w.unitIds[0]!, regId);
+      const c = await generateContract(w.ctx('family1'), { selectionId: sel.id, loanType: 'none', downPaymentFen: 72_000_000 });
+      await withdrawApplication(w.ctx('family1'), { applicationId: appId, reason: '已购买商品房' });
+      const [s] = await h.db.select().from(selections).where(eq(selections.id, sel.id));
+      expect(s).toMatchObject({ status: 'released' });
+      expect(s!.releaseReason).toContain('撤回轮候申请');
+      expect((await h.db.select().from(units).where(eq(units.id, w.unitIds[0]!)))[0]!.status).toBe('available');
+      expect((await h.db.select().from(contracts).where(eq(contracts.id, c.id)))[0]!.status).toBe('lapsed');
     } finally {
       await h.close();
     }

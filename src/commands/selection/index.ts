@@ -6,7 +6,7 @@
 export { openNextBatch, type OpenedBatch } from './open-batch.js';
 export { closeBatch, markCall, type MarkCallInput } from './close-batch.js';
 export { selectUnit, refuseTurn } from './select.js';
-export { releaseSelection } from './release.js';
+export { releaseSelection, releaseUnsignedOnLeaving } from './release.js';
 export { startRollingSale, rollingSelect } from './rolling.js';
 export { convertUnit, TARGET_USES, TARGET_USE_ZH, type Conversion, type ConvertInput, type TargetUse } from './convert.js';
 export { selectionBoard, mySelectionTurn, myLiveSelection, selectionView, type MyTurn, type SelectionBoard, type SelectionView } from './views.js';

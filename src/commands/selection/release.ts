@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { selections, units } from '../../db/schema.js';
+import { contracts, selections, units } from '../../db/schema.js';
 import { DomainError, notFound } from '../errors.js';
 import { assertUuid, type SelectionRow } from './store.js';
 
@@ -29,4 +29,20 @@ export async function releaseSelection(tx: Tx, selectionId: string, reason: stri
   await tx.update(units).set({ status: 'available', version: sql`${units.version} + 1` })
     .where(and(eq(units.id, s.unitId), eq(units.status, 'reserved')));
   return { released: true, selection: row! };
+}
+
+/**
+ * 第十一条 with 第九条/第三十一条: a family that leaves the waiting list (withdrawn, removed, lapsed,
+ * cancelled) keeps no unit it chose but has not signed for. Its locked selection is released at once
+ * (not on the contract deadline) and a drawn-up, unsigned contract lapses. A signed one is not
+ * touched: the family bought its home. Returns how many selections were released.
+ */
+export async function releaseUnsignedOnLeaving(tx: Tx, applicationId: string, reason: string, at: Date): Promise<number> {
+  const locked = await tx.select().from(selections)
+    .where(and(eq(selections.applicationId, applicationId), eq(selections.status, 'locked'))).for('update');
+  for (const s of locked) {
+    await tx.update(contracts).set({ status: 'lapsed' }).where(and(eq(contracts.selectionId, s.id), eq(contracts.status, 'generated')));
+    await releaseSelection(tx, s.id, reason, at);
+  }
+  return locked.length;
 }
