@@ -118,6 +118,10 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   // antd animates modals and messages in; let transitions finish before axe reads colours.
   await page.waitForTimeout(300);
+  // A Select's dropdown closes with an animation after a pick; on a busy machine it can still be in
+  // the page when the check starts, and axe then judges a list that is on its way out.
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'), null, { timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 async function axe(page: Page): Promise<Violation[]> {
