@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.js';
+import { projects } from '../../db/schema.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../../db/testing.js';
 import { buybackPrice } from '../../rules/housing/buyback-price.js';
 import { ownedWorld, type OwnedWorld } from '../closed-loop/testing.js';
@@ -51,6 +53,18 @@ describe.each(TEST_DB_KINDS)('第二十六条 the exit board, the family\'s home
     expect(await exitBoard(w.auditor)).toHaveLength(3);
     expect(await refusal(exitBoard(fam(0)))).toMatchObject({ http: 403 });
     expect(await refusal(exitDetail(w.ctxAs(w.actors.licheng), ex[0]!))).toMatchObject({ http: 403 });
+  });
+
+  it('第十二、二十六条: a city-level project in their district is the city\'s: district staff see none of its exits on the board nor in detail', async () => {
+    await h.db.update(projects).set({ level: 'city' }).where(eq(projects.id, w.project.id));
+    try {
+      expect(await exitBoard(w.staff)).toEqual([]);
+      expect(await refusal(exitDetail(w.staff, ex[0]!))).toMatchObject({ http: 403 });
+      expect(await exitBoard(w.city)).toHaveLength(3);
+      expect((await exitDetail(w.city, ex[0]!)).id).toBe(ex[0]);
+    } finally {
+      await h.db.update(projects).set({ level: 'district' }).where(eq(projects.id, w.project.id));
+    }
   });
 
   it('detail: the eligibility trace, five checks with evidence, article and source, and the valuation with every component and parameter', async () => {

@@ -42,7 +42,8 @@ export async function exitBoard(ctx: CommandContext, raw: BoardQuery = {}): Prom
   const where: (SQL | undefined)[] = [
     q.status ? eq(exitApplications.status, q.status) : inArray(exitApplications.status, [...OPEN_EXIT_STATUSES]),
     q.overdue ? and(lt(exitApplications.dueOn, today), inArray(exitApplications.status, [...OPEN_EXIT_STATUSES])) : undefined,
-    ctx.actor.role === 'district_staff' ? eq(projects.districtCode, ctx.actor.districtCode ?? '') : undefined,
+    // District staff see only district-level projects of their district (assertExitRead).
+    ctx.actor.role === 'district_staff' ? and(eq(projects.districtCode, ctx.actor.districtCode ?? ''), eq(projects.level, 'district')) : undefined,
     ctx.actor.role === 'implementer' ? eq(projects.implementerAccountId, ctx.actor.accountId) : undefined,
   ];
   return ctx.db.transaction(async (tx) => (await exitViews(tx, and(...where), today)).sort(boardOrder));

@@ -90,9 +90,16 @@ export function assertExitStaff(actor: Actor, project: Project): void {
   }
 }
 
-/** Read access to an exit: the project's staff, the auditor, the implementer of its own project. */
+/**
+ * Read access to an exit: the project's staff, the auditor, the implementer of its own project. The
+ * staff are those of its level, as for acting (titles/access.ts assertUnitAccess): district staff read
+ * a city-level project's exits no more than they decide them.
+ */
 export function assertExitRead(actor: Actor, project: Project): void {
   assertProjectAccess(actor, project, 'read');
+  if (project.level === 'city' && actor.role === 'district_staff') {
+    throw forbidden('市级项目的退出由市住房城乡建设部门办理（第二十六条）。', 'Exits from a city-level project are handled by the city bureau (第二十六条).');
+  }
 }
 
 /** Read access for a family: its own holding (404 for anyone else's). */

@@ -4,7 +4,9 @@
  * e.g. the report was unfounded). An open case fails the matching 第二十五条 item of an exit.
  *
  * Reading: closing needs a written resolution; a retry with the same status answers the case as it
- * is, a different status on a closed case is refused (409).
+ * is, a different status on a closed case is refused (409). Staff of the project's level close cases
+ * and district staff list them (titles/access.ts assertUnitAccess): a city-level project's cases are
+ * the city's, even in their district.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,7 +15,7 @@ import { CASE_STATUSES, buildings, projects, unitCases, units } from '../../db/s
 import { staffDistrict } from '../authz.js';
 import type { CommandContext } from '../context.js';
 import { DomainError, notFound } from '../errors.js';
-import { assertProjectAccess } from '../sale/access.js';
+import { assertUnitAccess } from '../titles/access.js';
 import { parseInput } from '../validate.js';
 import { KIND_ARTICLE, unitScope } from './store.js';
 
@@ -40,7 +42,7 @@ export async function closeCase(ctx: CommandContext, raw: z.input<typeof Close>)
     const [c] = await tx.select().from(unitCases).where(eq(unitCases.id, input.caseId)).for('update');
     if (!c) throw notFound('案件', 'case');
     const scope = await unitScope(tx, c.unitId);
-    assertProjectAccess(ctx.actor, scope.project, 'staff');
+    assertUnitAccess(ctx.actor, scope.project, 'staff');
     if (c.status === input.status) return view(c, scope.label, scope.project.id);
     if (c.status !== 'open') {
       throw new DomainError('CASE_CLOSED', 409, `案件 ${c.caseNo} 已结案（${c.status}）。`, `Case ${c.caseNo} is already ${c.status}.`, 'status', { status: c.status });
@@ -56,7 +58,7 @@ export async function closeCase(ctx: CommandContext, raw: z.input<typeof Close>)
   });
 }
 
-/** Cases in the caller's scope (district staff: their district; city and auditor: all), newest first. */
+/** Cases in the caller's scope (district staff: district-level projects of their district; city and auditor: all), newest first. */
 export async function listCases(ctx: CommandContext, q: { status?: string; unitId?: string } = {}): Promise<CaseView[]> {
   const district = staffDistrict(ctx.actor);
   if (q.status && !(CASE_STATUSES as readonly string[]).includes(q.status)) return [];
@@ -64,7 +66,7 @@ export async function listCases(ctx: CommandContext, q: { status?: string; unitI
     .from(unitCases).innerJoin(units, eq(units.id, unitCases.unitId)).innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(projects, eq(projects.id, units.projectId))
     .where(and(
-      district ? eq(projects.districtCode, district) : undefined,
+      district ? and(eq(projects.districtCode, district), eq(projects.level, 'district')) : undefined,
       q.status ? eq(unitCases.status, q.status) : undefined,
       q.unitId && UUID.test(q.unitId) ? eq(unitCases.unitId, q.unitId) : undefined,
     )).orderBy(desc(unitCases.openedOn), desc(unitCases.caseNo));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../../db/testing.js';
-import { activePersons, auditLog, multiUnitObligations, notifications, titles, unitCases, unitEvents } from '../../db/schema.js';
+import { activePersons, auditLog, multiUnitObligations, notifications, projects, titles, unitCases, unitEvents } from '../../db/schema.js';
 import { idFor } from '../applications/fixtures.js';
 import { ownedWorld, type OwnedWorld } from '../closed-loop/testing.js';
 import { refusal } from '../contracts/testing.js';
@@ -120,6 +120,25 @@ describe.each(TEST_DB_KINDS)('unit events and cases (第二十、二十二、二
     expect(await refusal(recordUnitEvent(w.auditor, input))).toMatchObject({ http: 403 });
     expect((await h.db.select().from(unitCases)).length).toBe(before);
     expect((await recordUnitEvent(w.city, input)).case).toMatchObject({ kind: 'legal_dispute', status: 'open' });
+  });
+
+  it('第十二、二十条: on a city-level project in their district, district staff may not record events, close or list its cases; the city may', async () => {
+    const input = { unitId: w.owned[3]!.unitId, kind: 'lease' as const, occurredOn: '2026-05-03', evidence: doc('巡查-2026-077') };
+    const open = (await listCases(w.staff, { status: 'open' })).find((c) => c.unitId === w.owned[3]!.unitId)!;
+    const events = (await h.db.select().from(unitEvents)).length;
+    const audits = (await h.db.select().from(auditLog)).length;
+    await h.db.update(projects).set({ level: 'city' }).where(eq(projects.id, w.project.id));
+    try {
+      expect(await refusal(recordUnitEvent(w.staff, input))).toMatchObject({ http: 403 });
+      expect(await refusal(closeCase(w.staff, { caseId: open.id, status: 'closed', resolution: '区级结案' }))).toMatchObject({ http: 403 });
+      expect(await listCases(w.staff, {})).toEqual([]);
+      expect((await h.db.select().from(unitEvents)).length).toBe(events);
+      expect((await h.db.select().from(auditLog)).length).toBe(audits);
+      expect((await h.db.select().from(unitCases).where(eq(unitCases.id, open.id)))[0]!.status).toBe('open');
+      expect((await listCases(w.city, { status: 'open' })).map((c) => c.id)).toContain(open.id);
+    } finally {
+      await h.db.update(projects).set({ level: 'district' }).where(eq(projects.id, w.project.id));
+    }
   });
 
   it('第二十二条: an exit application meets the holder\'s open obligation once', async () => {

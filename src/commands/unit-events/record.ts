@@ -14,6 +14,9 @@
  * only once registered (不动产登记). A person holder has no account: the staff who record the
  * event write to the person. A retry of the same event (unit, kind, day and the same
  * evidence) answers the event already recorded.
+ * Who records: staff of the project's level (titles/access.ts assertUnitAccess) — district staff on
+ * district-level projects of their own district, city staff on every project; district staff never
+ * on a city-level project, even one in their district (an inheritance there replaces a title).
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -21,10 +24,10 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/index.js';
 import { CASE_KINDS, UNIT_EVENT_KINDS, unitCases, unitEvents } from '../../db/schema.js';
 import { isoDate } from '../../rules/core/dates.js';
-import { assertProjectAccess } from '../sale/access.js';
 import type { CommandContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { parseInput } from '../validate.js';
+import { assertUnitAccess } from '../titles/access.js';
 import { supersedeTitle } from '../titles/title.js';
 import { resolveHolder } from './holder.js';
 import { openObligationIfMany, withdrawIfBackToOne } from './obligations.js';
@@ -65,7 +68,7 @@ export async function recordUnitEvent(ctx: CommandContext, raw: RecordUnitEventI
 
   return ctx.db.transaction(async (tx) => {
     const scope = await unitScope(tx, input.unitId);
-    assertProjectAccess(ctx.actor, scope.project, 'staff');
+    assertUnitAccess(ctx.actor, scope.project, 'staff');
     const title = await lockCurrentTitle(tx, scope.unit.id);
     const [again] = await tx.select({ id: unitEvents.id }).from(unitEvents).where(and(
       eq(unitEvents.unitId, scope.unit.id), eq(unitEvents.kind, input.kind), eq(unitEvents.occurredOn, input.occurredOn),

@@ -294,25 +294,14 @@ describe.each(TEST_DB_KINDS)('closed-loop authorization matrix over HTTP (第十
   });
 
   /**
-   * A city-level project in 历下区 (第十二、二十六条): titles/access.ts, exits/store.ts and resale/store.ts
-   * read "staff of the project's level" — district staff never act on it (and titles/access.ts: nor
-   * read it). The level is switched for this test only and switched back.
-   * KNOWN lists the answers that differ today, so that the test passes while naming them and fails
-   * both on a new difference and on a fixed one (take it out of KNOWN then).
+   * A city-level project in 历下区 (第十二、二十六条): every closed-loop command reads "staff of the
+   * project's level" (titles/access.ts assertUnitAccess) — district staff neither act on it nor read
+   * it, and its rows leave their lists. The level is switched for this test only and switched back.
+   * KNOWN lists the answers that differ, so that the test names them and fails both on a new
+   * difference and on a fixed one (take it out of KNOWN then); none remain.
    */
-  it('a city-level project in 历下区 is the city\'s: 历下区 staff may not act on it (known differences listed)', async () => {
-    const KNOWN: Record<string, number> = {
-      // Writes that pass authorization: unit-events and cases use assertProjectAccess (district code only).
-      'POST /api/units/:id/events': 201,
-      'POST /api/cases/:id/close': 409,
-      // Reads through assertProjectAccess/assertExitRead and district-only list filters.
-      'GET /api/units/:id/events': 200,
-      'GET /api/exits/:id': 200,
-      'GET /api/buyback-contracts/:id/contract.pdf': 200,
-      'GET /api/exits/:id/reconciliation': 200,
-      'GET /api/cases#items': 1,
-      'GET /api/exits#items': 2,
-    };
+  it('a city-level project in 历下区 is the city\'s: 历下区 staff neither act on it nor read it, and its rows leave their lists', async () => {
+    const KNOWN: Record<string, number> = {};
     const before = await snapshot();
     const seen: Record<string, number> = {};
     const failures: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Unit events (济政发〔2025〕3号 第二十、二十二、二十三、二十五条):
- * POST /api/units/:id/events  staff of the project's district (or the city) record an event with evidence;
+ * POST /api/units/:id/events  staff of the project's level (assertUnitAccess) record an event with evidence;
  *                             inheritance/divorce pass the title (第二十二条), reports open a case
  * GET  /api/units/:id/events  the unit's events, with their case, new title and obligation
  */
@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listUnitEvents, recordUnitEvent } from '../../../commands/unit-events/index.js';
 import { unitScope } from '../../../commands/unit-events/store.js';
-import { assertProjectAccess } from '../../../commands/sale/access.js';
+import { assertUnitAccess } from '../../../commands/titles/access.js';
 import type { AppDeps } from '../../deps.js';
 import { idempotent } from '../../idempotency.js';
 import { commandContext, guard } from '../../pipeline.js';
@@ -35,7 +35,7 @@ export function unitEventRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = commandContext(deps, req);
     return ctx.db.transaction(async (tx) => {
       const scope = await unitScope(tx, req.params.id);
-      assertProjectAccess(ctx.actor, scope.project, 'read');
+      assertUnitAccess(ctx.actor, scope.project, 'read');
       return { items: await listUnitEvents(tx, scope.unit.id) };
     });
   });
