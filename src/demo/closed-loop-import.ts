@@ -13,7 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.js';
 import {
-  applicationRevisions, applications, buildings, contracts, maintenanceFundAccounts, maintenanceFundEntries, priceApprovals, projects,
+  salePlans, applicationRevisions, applications, buildings, contracts, maintenanceFundAccounts, maintenanceFundEntries, priceApprovals, projects,
   selections, titles, units,
 } from '../db/schema.js';
 import { AAD, type FieldCrypto } from '../crypto/index.js';
@@ -83,6 +83,14 @@ export async function importPilot(tx: Tx, crypto: FieldCrypto, a: { accounts: Re
     scheduleSha256: createHash('sha256').update(JSON.stringify(schedule)).digest('hex'), submittedBy: a.anju.accountId, submittedAt: at('2023-08-10'),
     cityApprovedBy: a.city.accountId, cityApprovedAt: at('2023-08-25', '15:00'), approvalNo: PILOT.approvalNo,
   }).returning();
+  // The pilot was sold under its own published plan; carried over with it, the project appears in the
+  // public and rolling-sale lists like any other when a bought-back unit is resold (第十六、三十条).
+  await tx.insert(salePlans).values({
+    projectId: project!.id, round: 1, registrationOpensAt: at('2023-12-01', '09:00'), registrationClosesAt: at('2023-12-08', '17:00'),
+    drawOn: '2023-12-12', depositFen: 2_000_000, pools: [{ label: 'GEN', quota: 'all', eligibility: 'all' }], batchSize: 6, windowMinutes: 60,
+    contractDeadlineDays: 7, documents: EARLIER_REGISTER, status: 'published', approvedBy: a.city.accountId, approvedAt: at('2023-11-20', '15:00'),
+    noticeNo: `配售通告〔2023〕试点${PILOT.code}号`, publishedAt: at('2023-11-24', '09:00'), createdAt: at('2023-11-10'),
+  });
   const out: Imported[] = [];
   for (const u of plan) {
     const f = PILOT_FAMILIES.find((x) => x.unit === u.number);

@@ -61,7 +61,7 @@ describe.each(TEST_DB_KINDS)('the sale demo on %s', (kind) => {
       expect(planA!.registrationOpensAt.getTime()).toBeLessThan(NOW.getTime());
       expect(planA!.registrationClosesAt.getTime()).toBeGreaterThan(NOW.getTime());
       expect((await h.db.select().from(units).where(eq(units.projectId, a!.id))).every((u) => u.status === 'available' && u.priceFen! > 0)).toBe(true);
-      expect((await listPublicProjects({ db: h.db })).map((p) => p.code).sort()).toEqual([CODE_A, CODE_B]);
+      expect((await listPublicProjects({ db: h.db })).map((p) => p.code).sort()).toEqual(['JN-2024-001', CODE_A, CODE_B]);
 
       // 第十一条: every 认购金 came through the bank's signed callback and was booked.
       expect((await h.db.select().from(gatewayCallbacks)).map((c) => c.outcome)).toEqual(Array(6).fill('booked'));
