@@ -434,15 +434,19 @@ export default [
     await signIn(page, 'family11');
     await page.goto('/my/sale');
     await page.getByTestId('one-home-rule').waitFor();
-    // The rolling sale's list and grid (/my/sale/rolling) read the public project, which needs a
-    // published sale notice; the carried-over pilot has none (src/demo/closed-loop-import.ts), so
-    // /my/sale does not list it. Until it does, the family takes the unit through the call the grid
-    // makes (POST /api/my/rolling-selections, 第十六条) and goes on from /my/sale in the browser.
-    const picked = await page.request.post('/api/my/rolling-selections', {
-      data: { unitId }, headers: { 'Idempotency-Key': `e2e-closed-loop-resale-${unitId}` },
-    });
-    assert.equal(picked.status(), 200, `rolling selection: ${await picked.text()}`);
-    await page.reload();
+    // 第十六条: the pilot is back in the rolling sale; the family picks 101 on the grid.
+    await page.goto('/my/sale/rolling');
+    await page.getByTestId('rolling-JN-2024-001').click();
+    await page.waitForURL(/\/my\/sale\/rolling\?project=JN-2024-001/);
+    await page.getByTestId(`unit-${building}-101`).click();
+    const sheet = page.getByTestId('unit-sheet');
+    await sheet.getByTestId('unit-sheet-price').waitFor();
+    assert.equal((await sheet.getByTestId('unit-sheet-price').innerText()).trim(), yuan(resalePriceFen), 'the grid offers 101 at the resale price');
+    await check(t, page, 'family11-rolling-grid');
+    await sheet.getByTestId('select-confirm').click();
+    await page.getByTestId('select-confirm-ok').click();
+    await page.waitForURL(/\/my\/sale\/(contract\/|rolling)/);
+    await page.goto('/my/sale');
     const held = page.getByTestId('rolling-held');
     await held.waitFor();
     assert.match(await held.innerText(), new RegExp(`${building}\\s*101`), 'the held unit on 我的认购');
