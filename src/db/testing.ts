@@ -60,8 +60,22 @@ export async function openTestDb(opts: TestDbOptions = {}): Promise<DbHandle> {
   };
 }
 
-/** The database kinds the integration tests run on: always PGlite, plus PostgreSQL when DATABASE_URL is set. */
-export const TEST_DB_KINDS: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The database kinds the integration tests run on: always PGlite, plus PostgreSQL when DATABASE_URL is
+ * set. `QC_TEST_DB_KINDS=postgres` narrows a run to PostgreSQL: .ci/run's second pass uses it, since its
+ * first pass has just run every test on PGlite.
+ */
+export const TEST_DB_KINDS: Array<'pglite' | 'postgres'> = testDbKinds(process.env);
+
+/** The kinds for an environment (exported for its test). */
+export function testDbKinds(env: Record<string, string | undefined>): Array<'pglite' | 'postgres'> {
+  const all: Array<'pglite' | 'postgres'> = env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const only = env.QC_TEST_DB_KINDS?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!only?.length) return all;
+  const picked = all.filter((k) => only.includes(k));
+  if (!picked.length) throw new Error(`QC_TEST_DB_KINDS=${env.QC_TEST_DB_KINDS} names no available database (available: ${all.join(', ')})`);
+  return picked;
+}
 
 /** Open a test database of the given kind. */
 export function openTestDbOf(kind: 'pglite' | 'postgres', opts: Omit<TestDbOptions, 'pglite'> = {}): Promise<DbHandle> {
