@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../db/testing.js';
-import { auditLog, multiUnitObligations, notifications } from '../db/schema.js';
+import { auditLog, multiUnitObligations, notifications, projects } from '../db/schema.js';
+import { idFor } from '../commands/applications/fixtures.js';
 import { ownedWorld, type OwnedWorld } from '../commands/closed-loop/testing.js';
 import { listObligations, recordUnitEvent } from '../commands/unit-events/index.js';
 import type { JobDeps } from './deps.js';
@@ -74,5 +75,48 @@ describe.each(TEST_DB_KINDS)('第二十二条 multi-unit deadline job on %s', (k
     // The 30-day reminder was never sent in time (the job first saw it 7 days out): one message, both offsets recorded.
     expect([...row.remindersSent].sort((x, y) => y - x)).toEqual([30, 7]);
     expect(await reminders(w.families[3]!.actor.accountId)).toHaveLength(1);
+  });
+});
+
+describe.each(TEST_DB_KINDS)('第二十二条 on a city-level project on %s', (kind) => {
+  let h: DbHandle;
+  let w: OwnedWorld;
+  let deps: JobDeps;
+  beforeAll(async () => {
+    h = await openTestDbOf(kind, { poolSize: 4 });
+    w = await ownedWorld(h, { owners: 2 });
+    deps = { db: h.db, clock: w.clock, crypto: w.crypto, dataChecks: w.provider };
+    await h.db.update(projects).set({ level: 'city' }).where(eq(projects.id, w.project.id));
+  });
+  afterAll(() => h.close());
+  const notices = async (accountId: string, template: string) => (await h.db.select().from(notifications)
+    .where(and(eq(notifications.accountId, accountId), eq(notifications.template, template), eq(notifications.channel, 'in_app'))));
+
+  it('第二十二条: a person outside the scheme inheriting a second unit of a city-level project — 历下区 staff neither list the obligation nor hear of it; the city staff do, reminders and overdue notice alike', async () => {
+    w.clock.set('2026-06-01');
+    const person = { name: '孙继承', idNumber: idFor('1980-04-04', '557') };
+    const inherit = (i: number, cert: string) => recordUnitEvent(w.city, {
+      unitId: w.owned[i]!.unitId, kind: 'inheritance', occurredOn: '2026-05-10', evidence: [{ kind: 'document', ref: `(2026)鲁济南历下证字第9${i}号` }],
+      newHolder: person, newTitle: { certificateNo: cert, issuedOn: '2026-05-28' },
+    });
+    expect((await inherit(0, '鲁(2026)济南市不动产权第3000001号')).obligation).toBeNull();
+    const o = (await inherit(1, '鲁(2026)济南市不动产权第3000002号')).obligation!;
+    expect(o.deadlineOn).toBe('2026-07-09');
+    expect(await listObligations(w.staff, {})).toEqual([]);
+    expect((await listObligations(w.city, {})).map((x) => x.id)).toEqual([o.id]);
+    expect((await listObligations(w.auditor, {})).map((x) => x.id)).toEqual([o.id]);
+    const city = w.actors.city.accountId;
+    const lixia = w.actors.lixia.accountId;
+    expect(await notices(city, 'multi_unit_reminder')).toHaveLength(1);
+    w.clock.set('2026-06-09');
+    expect(await watchMultiUnitDeadlines(deps)).toEqual({ reminded: 1, overdue: 0 });
+    w.clock.set('2026-07-10');
+    expect(await watchMultiUnitDeadlines(deps)).toEqual({ reminded: 0, overdue: 1 });
+    expect(await notices(city, 'multi_unit_reminder')).toHaveLength(2);
+    expect(await notices(city, 'multi_unit_overdue')).toHaveLength(1);
+    expect(await notices(lixia, 'multi_unit_reminder')).toEqual([]);
+    expect(await notices(lixia, 'multi_unit_overdue')).toEqual([]);
+    expect(await listObligations(w.staff, { overdue: true })).toEqual([]);
+    expect((await listObligations(w.city, { overdue: true })).map((x) => x.id)).toEqual([o.id]);
   });
 });

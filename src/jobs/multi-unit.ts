@@ -5,20 +5,21 @@
  *   deadline) are sent once each: the offsets sent are kept in `reminders_sent`, written under the
  *   row's lock, so a re-run or a second run at the same time finds them sent;
  * - from the day after the deadline, the obligation is marked overdue in an audit row
- *   (`obligation.overdue`, once — looked for under the same lock) and the district's staff are told.
+ *   (`obligation.overdue`, once — looked for under the same lock) and the project's staff are told:
+ *   a district-level project's district staff, a city-level project's city staff (obligationStaff).
  *
  * Readings: when a run finds several offsets due at once (the change was recorded late, or the job
  * did not run for days), one reminder is sent with the days left and every due offset is recorded,
- * rather than several messages at once. A person outside the scheme has no account: the district's
+ * rather than several messages at once. A person outside the scheme has no account: the project's
  * staff receive the reminder to pass on. A met or withdrawn obligation is never reminded.
  */
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { appendAudit } from '../audit/index.js';
-import { auditLog, multiUnitObligations, projects, unitEvents, units } from '../db/schema.js';
+import { auditLog, multiUnitObligations } from '../db/schema.js';
 import { param } from '../params/load.js';
 import { daysBetween } from '../rules/core/dates.js';
-import { holderAccounts } from '../commands/unit-events/obligations.js';
-import { districtStaffAccounts, notifyAll } from '../commands/unit-events/store.js';
+import { holderAccounts, obligationStaff } from '../commands/unit-events/obligations.js';
+import { notifyAll } from '../commands/unit-events/store.js';
 import type { JobDeps } from './deps.js';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -42,19 +43,16 @@ export async function watchMultiUnitDeadlines(deps: JobDeps, opts: { batchSize?:
       const done = await deps.db.transaction(async (tx) => {
         const [o] = await tx.select().from(multiUnitObligations).where(eq(multiUnitObligations.id, id)).for('update');
         if (!o || o.status !== 'open') return null;
-        const [where] = await tx.select({ districtCode: projects.districtCode }).from(unitEvents)
-          .innerJoin(units, eq(units.id, unitEvents.unitId)).innerJoin(projects, eq(projects.id, units.projectId))
-          .where(eq(unitEvents.id, o.eventId));
         const params = { holder: o.holderMaskedName ?? '持有人', unitsHeld: o.unitsHeld, deadline: o.deadlineOn, daysLeft: daysBetween(today, o.deadlineOn) };
         if (o.deadlineOn >= today) {
           const due = offsets.value.filter((d) => params.daysLeft <= d && !o.remindersSent.includes(d));
           if (!due.length) return null;
           await tx.update(multiUnitObligations).set({ remindersSent: [...o.remindersSent, ...due], version: o.version + 1 }).where(eq(multiUnitObligations.id, o.id));
-          const to = await holderAccounts(tx, o, where!.districtCode);
+          const to = await holderAccounts(tx, o);
           await notifyAll(tx, to.accounts, { template: 'multi_unit_reminder', params }, now);
           await appendAudit(tx, {
             actor: SYSTEM, action: 'obligation.remind', targetType: 'multi_unit_obligation', targetId: o.id, at: now,
-            detail: { offsets: due, daysLeft: params.daysLeft, deadlineOn: o.deadlineOn, to: to.family ? 'family' : 'district_staff', param: { name: 'housing.closed-loop.multi_unit_reminder_days_before', version: offsets.version }, article: '第二十二条' },
+            detail: { offsets: due, daysLeft: params.daysLeft, deadlineOn: o.deadlineOn, to: to.family ? 'family' : 'staff', param: { name: 'housing.closed-loop.multi_unit_reminder_days_before', version: offsets.version }, article: '第二十二条' },
           });
           return 'reminded' as const;
         }
@@ -62,7 +60,7 @@ export async function watchMultiUnitDeadlines(deps: JobDeps, opts: { batchSize?:
           eq(auditLog.targetType, 'multi_unit_obligation'), eq(auditLog.targetId, o.id), eq(auditLog.action, 'obligation.overdue'),
         )).limit(1);
         if (marked) return null;
-        await notifyAll(tx, await districtStaffAccounts(tx, where!.districtCode), { template: 'multi_unit_overdue', params }, now);
+        await notifyAll(tx, await obligationStaff(tx, o), { template: 'multi_unit_overdue', params }, now);
         await appendAudit(tx, {
           actor: SYSTEM, action: 'obligation.overdue', targetType: 'multi_unit_obligation', targetId: o.id, at: now,
           detail: { deadlineOn: o.deadlineOn, daysPast: -params.daysLeft, unitsHeld: o.unitsHeld, article: '第二十二条' },

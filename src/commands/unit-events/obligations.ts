@@ -8,11 +8,15 @@
  * change, is more than one; the deadline comes from rule housing.multi-unit-deadline. A holder with
  * three units still needs one exit per extra unit, but 第二十二条 speaks of "其中1套": one obligation
  * per event, met by one exit application.
+ * Scope (as for events and cases, titles/access.ts assertUnitAccess): a city-level project's
+ * obligations are the city's — listed for city staff and the auditor, never for the staff of the
+ * district it lies in; the staff who hear of them (a person holder's notices, the overdue notice)
+ * are the city's too.
  */
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/index.js';
 import type { Tx } from '../../db/client.js';
-import { applications, buildings, exitApplications, multiUnitObligations, projects, titles, unitEvents, units } from '../../db/schema.js';
+import { accounts, applications, buildings, exitApplications, multiUnitObligations, projects, titles, unitEvents, units } from '../../db/schema.js';
 import { daysBetween } from '../../rules/core/dates.js';
 import { multiUnitDeadline } from '../../rules/housing/multi-unit-deadline.js';
 import { staffDistrict } from '../authz.js';
@@ -21,12 +25,15 @@ import type { ResolvedHolder } from './holder.js';
 import { unitsHeld } from './holder.js';
 import { KIND_LABEL, districtStaffAccounts, notifyAll } from './store.js';
 
+type ProjectLevel = Pick<typeof projects.$inferSelect, 'level' | 'districtCode'>;
+
 type ObligationRow = typeof multiUnitObligations.$inferSelect;
 
 /**
  * After a transfer: counts the new holder's units and, when more than one, opens the obligation
- * and tells the family (or, for a person outside the scheme, the district's staff, who write to
- * the person). Returns the row, or null when the holder holds one unit.
+ * and tells the family (or, for a person outside the scheme, the project's staff, who write to
+ * the person). Returns the row, or null when the holder holds one unit. `districtCode` is not read:
+ * the staff are found from the event's project and its level (obligationStaff).
  */
 export async function openObligationIfMany(tx: Tx, ctx: CommandContext, a: {
   holder: ResolvedHolder; eventId: string; kind: string; changeOn: string; districtCode: string; unitLabel: string;
@@ -40,7 +47,7 @@ export async function openObligationIfMany(tx: Tx, ctx: CommandContext, a: {
     holderMaskedName: a.holder.maskedName, eventId: a.eventId, changeOn: a.changeOn, deadlineOn: rule.value.deadline, unitsHeld: held, status: 'open',
   }).returning();
   const params = { kindLabel: KIND_LABEL[a.kind], unitsHeld: held, deadline: rule.value.deadline, changeOn: a.changeOn, holder: a.holder.maskedName ?? '', daysLeft: daysBetween(ctx.clock.today(), rule.value.deadline) };
-  const to = await holderAccounts(tx, row!, a.districtCode);
+  const to = await holderAccounts(tx, row!);
   await notifyAll(tx, to.accounts, { template: to.family ? 'multi_unit_obligation' : 'multi_unit_reminder', params }, now);
   await appendAudit(tx, {
     actor: ctx.actor, action: 'obligation.open', targetType: 'multi_unit_obligation', targetId: row!.id, at: now,
@@ -66,13 +73,31 @@ export async function withdrawIfBackToOne(tx: Tx, ctx: CommandContext, prev: { a
   return rows.map((r) => r.id);
 }
 
-/** Who hears of an obligation: the holder family's account, or the district's staff for a person. */
-export async function holderAccounts(tx: Tx, o: Pick<ObligationRow, 'holderApplicationId'>, districtCode: string): Promise<{ family: boolean; accounts: string[] }> {
+/**
+ * Staff of a project's level: a district-level project's district staff, a city-level project's
+ * city staff (all of them: the city has no districts to pick from).
+ */
+export async function projectStaffAccounts(tx: Tx, project: ProjectLevel): Promise<string[]> {
+  if (project.level !== 'city') return districtStaffAccounts(tx, project.districtCode);
+  const rows = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.role, 'city_staff'), isNull(accounts.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
+/** The staff of the project of the obligation's event (who list it, hear of it overdue, write to a person holder). */
+export async function obligationStaff(tx: Tx, o: Pick<ObligationRow, 'eventId'>): Promise<string[]> {
+  const [p] = await tx.select({ level: projects.level, districtCode: projects.districtCode }).from(unitEvents)
+    .innerJoin(units, eq(units.id, unitEvents.unitId)).innerJoin(projects, eq(projects.id, units.projectId))
+    .where(eq(unitEvents.id, o.eventId));
+  return p ? projectStaffAccounts(tx, p) : [];
+}
+
+/** Who hears of an obligation: the holder family's account, or, for a person, the staff of the project's level. */
+export async function holderAccounts(tx: Tx, o: Pick<ObligationRow, 'holderApplicationId' | 'eventId'>): Promise<{ family: boolean; accounts: string[] }> {
   if (o.holderApplicationId) {
     const [a] = await tx.select({ accountId: applications.accountId }).from(applications).where(eq(applications.id, o.holderApplicationId));
     if (a) return { family: true, accounts: [a.accountId] };
   }
-  return { family: false, accounts: await districtStaffAccounts(tx, districtCode) };
+  return { family: false, accounts: await obligationStaff(tx, o) };
 }
 
 /**
@@ -106,7 +131,7 @@ export type ObligationView = {
   event: { id: string; kind: string; unitId: string }; met: { exitId: string; exitNo: string | null; on: string | null } | null;
 };
 
-/** The list for staff of the unit's district (city: all) and the auditor; `overdue` keeps the open ones past their deadline. */
+/** The list for staff of the project's level (district staff: district-level projects of their district; city: all) and the auditor; `overdue` keeps the open ones past their deadline. */
 export async function listObligations(ctx: CommandContext, q: { overdue?: boolean; status?: string } = {}): Promise<ObligationView[]> {
   const district = staffDistrict(ctx.actor);
   const today = ctx.clock.today();
@@ -116,7 +141,7 @@ export async function listObligations(ctx: CommandContext, q: { overdue?: boolea
     .leftJoin(applications, eq(applications.id, multiUnitObligations.holderApplicationId))
     .leftJoin(exitApplications, eq(exitApplications.id, multiUnitObligations.metByExitId))
     .where(and(
-      district ? eq(projects.districtCode, district) : undefined,
+      district ? and(eq(projects.districtCode, district), eq(projects.level, 'district')) : undefined,
       q.overdue ? and(eq(multiUnitObligations.status, 'open'), lt(multiUnitObligations.deadlineOn, today)) : undefined,
       q.status ? eq(multiUnitObligations.status, q.status) : undefined,
     )).orderBy(asc(multiUnitObligations.deadlineOn), asc(multiUnitObligations.id));
