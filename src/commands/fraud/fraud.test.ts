@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client.js';
 import { TEST_DB_KINDS, openTestDbOf } from '../../db/testing.js';
 import {
-  activePersons, applications, contracts, exitApplications, fraudDecisions, fundLedger, notices, notifications, registrations, selections, units,
+  activePersons, applications, auditLog, contracts, exitApplications, fraudDecisions, fundLedger, notices, notifications, registrations, selections, units,
 } from '../../db/schema.js';
 import { ownedWorld, type OwnedWorld } from '../closed-loop/testing.js';
 import { familyHolding, refusal, withApplicantName } from '../contracts/testing.js';
@@ -80,9 +80,8 @@ describe.each(TEST_DB_KINDS)('第三十一条 fraud decisions on %s', (kind) => 
     ]);
   });
 
-  it('第三十一条（三）: a delivered family is ordered to vacate and an accepted buyback (origin fraud) is opened at once, due in six months', async () => {
+  it('第三十一条（三）: a delivered family is ordered to vacate by the day staff set and an accepted buyback (origin fraud) is opened at once, due in six months', async () => {
     const base = { applicationId: w.families[0]!.applicationId, finding: '虚报家庭成员', evidence };
-    expect(await refusal(decideFraud(w.staff, base))).toMatchObject({ http: 400, field: 'vacateByOn' });
     expect(await refusal(decideFraud(w.staff, { ...base, vacateByOn: '2026-05-31' }))).toMatchObject({ http: 400, field: 'vacateByOn' });
     const d = await decideFraud(w.staff, { ...base, vacateByOn: '2026-08-31', action: 'vacate_and_buyback' });
     expect(d).toMatchObject({ decisionNo: '骗保处理〔2026〕3号', action: 'vacate_and_buyback', vacateByOn: '2026-08-31', contractId: w.owned[0]!.contractId });
@@ -91,5 +90,16 @@ describe.each(TEST_DB_KINDS)('第三十一条 fraud decisions on %s', (kind) => 
     expect(exit.priceFen).toBeGreaterThan(0);
     expect(exit.exitNo).toMatch(/^济保退〔2026〕\d{6}号$/);
     expect((await app(0)).status).toBe('purchased');
+    const audit = (await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'fraud.decide'), eq(auditLog.targetId, w.families[0]!.applicationId))))[0]!;
+    expect(audit.detail).toMatchObject({ vacateByOn: '2026-08-31', vacateDays: 'set_by_staff' });
+  });
+
+  it('第三十一条（三）: without a day set, the family is ordered to vacate within housing.closed-loop.fraud_vacate_days (30) of the decision', async () => {
+    const d = await decideFraud(w.city, { applicationId: w.families[1]!.applicationId, finding: '隐瞒婚姻状况', evidence });
+    expect(d).toMatchObject({ action: 'vacate_and_buyback', vacateByOn: '2026-07-01', contractId: w.owned[1]!.contractId });
+    const audit = (await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'fraud.decide'), eq(auditLog.targetId, w.families[1]!.applicationId))))[0]!;
+    expect(audit.detail).toMatchObject({ vacateByOn: '2026-07-01', vacateDays: { param: 'housing.closed-loop.fraud_vacate_days', value: 30, version: '2025-03-31' } });
+    const note = (await h.db.select().from(notifications).where(and(eq(notifications.accountId, w.families[1]!.actor.accountId), eq(notifications.template, 'fraud_decided'))))[0]!;
+    expect(note.body).toContain('2026-07-01');
   });
 });

@@ -17,8 +17,9 @@
  * (the lender's part: "<decision no.>/贷款"). Reading: penalties, interest and damages under the
  * contract or the law are settled outside the platform; the platform returns what it took in.
  *
- * (三) vacate and buy back: the family is ordered to vacate by `vacateByOn` (required: no parameter
- * sets the period yet) and an exit application is created, route buyback, origin fraud, status
+ * (三) vacate and buy back: the family is ordered to vacate by `vacateByOn` (责令限期腾退: staff may
+ * set the day; without one, the decision day plus housing.closed-loop.fraud_vacate_days, a platform
+ * default — the first day not counted) and an exit application is created, route buyback, origin fraud, status
  * `accepted` at once, due by housing.closed-loop.buyback_due_months and valued by rule
  * housing.buyback-price. Reading: 第三十一条(三) 按合同约定予以回购 is a sanction, not the family's
  * exit — the two-year holding period (第二十四条) and the application step do not apply; the
@@ -29,7 +30,7 @@ import type { Tx } from '../../db/client.js';
 import { contracts, exitApplications, notices, registrations, selections, units } from '../../db/schema.js';
 import { districtName } from '../../db/reference/districts.js';
 import { param } from '../../params/load.js';
-import { addMonths } from '../../rules/core/dates.js';
+import { addDays, addMonths } from '../../rules/core/dates.js';
 import { addEvent, nextNoticeNo, releasePersons, updateApplication, type ApplicationRow, type RevisionRow } from '../applications/store.js';
 import { decideRevision } from '../applications/decide.js';
 import type { CommandContext } from '../context.js';
@@ -125,8 +126,9 @@ export async function rescindStage(s: Stage, c: ContractRow): Promise<StageResul
 export async function vacateStage(s: Stage, c: ContractRow): Promise<StageResult> {
   const { tx, ctx, app, input } = s;
   const today = ctx.clock.today();
-  if (!input.vacateByOn) throw invalid('vacateByOn', '请填写责令腾退的期限（第三十一条（三））。', 'vacateByOn is required: the day by which the family must vacate (第三十一条(三)).');
-  if (input.vacateByOn < today) throw invalid('vacateByOn', `腾退期限不能早于今天（${today}）。`, `vacateByOn cannot be before today (${today}).`);
+  if (input.vacateByOn && input.vacateByOn < today) throw invalid('vacateByOn', `腾退期限不能早于今天（${today}）。`, `vacateByOn cannot be before today (${today}).`);
+  const period = input.vacateByOn ? null : param<number>('housing.closed-loop.fraud_vacate_days', today);
+  const vacateByOn = input.vacateByOn ?? addDays(today, period!.value);
   const { unit, project, building, title } = await unitHolding(tx, c.unitId, true);
   if (!title || title.holderApplicationId !== app.id) {
     throw new DomainError('NOT_HOLDER', 409, '该家庭已不是该房屋的产权人，不能按第三十一条（三）回购。', 'The family no longer holds the unit; it cannot be bought back under 第三十一条(三).');
@@ -144,9 +146,12 @@ export async function vacateStage(s: Stage, c: ContractRow): Promise<StageResult
     decidedBy: ctx.actor.accountId, decisionReason: `${s.reason}（第三十一条（三）：责令腾退并按合同约定回购，不适用第二十四条持有年限及申请程序）`,
     valuation, valuedOn: today, priceFen: valuation.value.price,
   }).returning();
-  await addEvent(tx, ctx, { applicationId: app.id, kind: 'fraud_buyback', from: app.status, to: app.status, reason: s.reason, article: '第三十一条（三）', evidence: { decisionNo: s.decisionNo, exitNo, vacateByOn: input.vacateByOn } });
+  await addEvent(tx, ctx, { applicationId: app.id, kind: 'fraud_buyback', from: app.status, to: app.status, reason: s.reason, article: '第三十一条（三）', evidence: { decisionNo: s.decisionNo, exitNo, vacateByOn } });
   return {
-    vacateByOn: input.vacateByOn, exitId: exit!.id, exitNo,
-    audit: { exitNo, exitId: exit!.id, vacateByOn: input.vacateByOn, dueOn: exit!.dueOn, priceFen: valuation.value.price, dueMonths: { value: months.value, version: months.version } },
+    vacateByOn, exitId: exit!.id, exitNo,
+    audit: {
+      exitNo, exitId: exit!.id, vacateByOn,
+      vacateDays: period ? { param: 'housing.closed-loop.fraud_vacate_days', value: period.value, version: period.version } : 'set_by_staff', dueOn: exit!.dueOn, priceFen: valuation.value.price, dueMonths: { value: months.value, version: months.version },
+    },
   };
 }
