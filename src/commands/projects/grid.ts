@@ -1,6 +1,8 @@
 /**
  * unitGrid: a project's buildings with their units, as the sale shows them (public page,
  * selection, staff). Read-only, in the caller's transaction; no buyer appears here.
+ * 第十二条 prices a unit by base price × area × coefficient; a bought-back unit offered again is
+ * priced by its approved resale offer instead (第三十条), which `resale` tells the reader.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
@@ -8,10 +10,15 @@ import { buildings, units } from '../../db/schema.js';
 import type { CommandContext } from '../context.js';
 import { assertProjectAccess, loadProject } from '../sale/access.js';
 
-/** One unit in the grid. Area and coefficient are decimal strings; price in fen (null until approved). */
+/**
+ * One unit in the grid. Area and coefficient are decimal strings; price in fen (null until approved).
+ * `resale`: the unit carries a resale offer (units.resale_offer_id), so its price is the one approved
+ * under 第三十条 (not below buyback price + renovation), not the 第十二条 schedule. It stays true once
+ * the resale is sold: the price shown is still that one.
+ */
 export type GridUnit = {
   id: string; floor: number; number: string; area: string; layout: string; orientation: string;
-  coefficient: string | null; priceFen: number | null; status: string;
+  coefficient: string | null; priceFen: number | null; status: string; resale: boolean;
 };
 
 /** One building with its units, floor by floor, room numbers in natural order. */
@@ -25,9 +32,10 @@ export async function unitGrid(tx: Tx | Db, projectId: string): Promise<GridBuil
   const us = await tx.select({
     id: units.id, buildingId: units.buildingId, floor: units.floor, number: units.number, area: units.area, layout: units.layout,
     orientation: units.orientation, coefficient: units.coefficient, priceFen: units.priceFen, status: units.status,
+    resaleOfferId: units.resaleOfferId,
   }).from(units).where(eq(units.projectId, projectId)).orderBy(asc(units.floor));
   const grid = new Map<string, GridBuilding>(bs.map((b) => [b.id, { id: b.id, name: b.name, floors: b.floors, completedOn: b.completedOn, units: [] }]));
-  for (const { buildingId, ...u } of us) grid.get(buildingId)?.units.push(u);
+  for (const { buildingId, resaleOfferId, ...u } of us) grid.get(buildingId)?.units.push({ ...u, resale: resaleOfferId !== null });
   const out = [...grid.values()].sort((a, b) => natural.compare(a.name, b.name));
   for (const b of out) b.units.sort((x, y) => x.floor - y.floor || natural.compare(x.number, y.number));
   return out;

@@ -1,16 +1,12 @@
 /** Schemas of the family's selection routes (docs/CONTRACT.md "HTTP API of the sale"; 第十一、十六条). */
 import { z } from 'zod';
+import { GridBuilding } from '../projects/schema.js';
 
 export const TurnQuery = z.object({ projectId: z.uuid().optional().describe('the project whose turn to show; default: the open turn closing first') });
 export const UnitBody = z.object({ unitId: z.uuid() });
 export const RefuseBody = z.object({ registrationId: z.uuid(), note: z.string().max(500).optional() });
 
 const ts = z.string().describe('ISO 8601');
-const GridUnit = z.object({
-  id: z.string(), floor: z.number(), number: z.string(), area: z.string(), layout: z.string(), orientation: z.string(),
-  coefficient: z.string().nullable(), priceFen: z.number().nullable(), status: z.string(),
-});
-const GridBuilding = z.object({ id: z.string(), name: z.string(), floors: z.number(), completedOn: z.string().nullable(), units: z.array(GridUnit) });
 
 /** A selection with its unit. */
 export const Selection = z.object({

@@ -43,9 +43,13 @@ export const ProjectDetail = z.object({
   draws: z.array(z.object({ id: z.string(), round: z.number(), attempt: z.number(), status: z.string(), entrantCount: z.number(), frozenAt: z.string(), drawnAt: iso, voidReason: iso })),
 });
 
+/** One unit of a grid; the public page and the family's turn carry the same (src/commands/projects/grid.ts). */
 export const GridUnit = z.object({
   id: z.string(), floor: z.number(), number: z.string(), area: z.string(), layout: z.string(), orientation: z.string(),
   coefficient: iso, priceFen: z.number().nullable(), status: z.string(),
+  resale: z.boolean().describe('第三十条: a bought-back unit offered again, priced by its approved resale offer (not below buyback price + renovation), not by 第十二条'),
 });
-export const Grid = z.array(z.object({ id: z.string(), name: z.string(), floors: z.number(), completedOn: iso, units: z.array(GridUnit) }));
+/** One building of a grid with its units. */
+export const GridBuilding = z.object({ id: z.string(), name: z.string(), floors: z.number(), completedOn: iso, units: z.array(GridUnit) });
+export const Grid = z.array(GridBuilding);
 export const Imported = z.object({ created: z.number(), buildingsCreated: z.array(z.string()) });

@@ -1,5 +1,6 @@
 /** Schemas of the public sale routes (no sign-in; docs/CONTRACT.md "HTTP API of the sale"). */
 import { z } from 'zod';
+import { GridBuilding } from '../projects/schema.js';
 
 export const CodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).describe('project code, e.g. JN-2026-001') });
 export const DrawParams = z.object({ drawId: z.uuid().describe('draw id') });
@@ -25,10 +26,6 @@ export const PublicDraw = z.object({
   voidedAt: z.string().nullable(),
 });
 
-const GridUnit = z.object({
-  id: z.string(), floor: z.number(), number: z.string(), area: z.string(), layout: z.string(), orientation: z.string(),
-  coefficient: z.string().nullable(), priceFen: z.number().nullable(), status: z.string(),
-});
 export const ProjectDetail = z.object({
   project: z.object({
     id: z.string(), code: z.string(), name: z.string(), districtCode: z.string(), district: z.string(), level: z.string(), saleMode: z.string(),
@@ -39,7 +36,7 @@ export const ProjectDetail = z.object({
     registrationClosesAt: z.string(), drawOn: z.string(), depositFen: z.number(), pools: z.array(z.unknown()), batchSize: z.number(),
     windowMinutes: z.number(), contractDeadlineDays: z.number(), documents: z.string().nullable(),
   }),
-  grid: z.array(z.object({ id: z.string(), name: z.string(), floors: z.number(), completedOn: z.string().nullable(), units: z.array(GridUnit) })),
+  grid: z.array(GridBuilding),
   draws: z.array(PublicDraw),
 });
 
