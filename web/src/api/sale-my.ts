@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, newIdempotencyKey, post, unwrapList } from './client';
-import { type GridBuilding, type GridUnit, type SaleProject, normalizeGrid, normalizeProject, normalizeUnit, pick } from './sale-public';
+import { type GridBuilding, type GridUnit, type SaleProject, normalizeGrid, normalizeProject, pick } from './sale-public';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
@@ -112,7 +112,12 @@ function normalizeHeldUnit(raw: unknown): HeldUnit | undefined {
   const o = obj(raw);
   if (!o) return undefined;
   const b = obj(o.building);
-  return { ...normalizeUnit(o), buildingName: str(pick(b, 'name') ?? pick(o, 'buildingName', 'building_name') ?? (typeof o.building === 'string' ? o.building : undefined)) };
+  // A held unit (selection, contract) is not a grid unit: only what the answer names is kept.
+  return {
+    id: str(o.id), floor: num(o.floor), number: str(o.number), area: str(o.area), layout: str(o.layout), orientation: str(o.orientation),
+    priceFen: num(pick(o, 'priceFen', 'price_fen')) ?? null,
+    buildingName: str(pick(b, 'name') ?? pick(o, 'buildingName', 'building_name') ?? (typeof o.building === 'string' ? o.building : undefined)),
+  };
 }
 
 /** Normalizes a selection. */
@@ -255,7 +260,7 @@ export function useMyTurn(opts: { refetchInterval?: number } = {}) {
         open: o.open === undefined ? str(o.outcome) === undefined || o.outcome === 'waiting' : Boolean(o.open),
         outcome: str(o.outcome),
         selection: normalizeSelection(o.selection),
-        grid: normalizeGrid(pick(o, 'grid', 'buildings') ?? []),
+        grid: normalizeGrid(o.grid),
       };
     },
   });

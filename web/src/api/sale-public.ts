@@ -19,7 +19,13 @@ const str = (v: unknown) => (v === undefined || v === null ? undefined : String(
 const num = (v: unknown) => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
 const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
-/** One unit of the grid (GET /api/projects/:id/grid, the public detail, the family's turn). */
+/** Unit status: draft (no approved price) → available → reserved → sold; available → converted (第十六条); bought_back until resold (第三十条). */
+export type UnitStatus = 'draft' | 'available' | 'reserved' | 'sold' | 'converted' | 'bought_back';
+
+/**
+ * One unit of the grid, the one shape of GET /api/projects/:id/grid, the public project page and
+ * the family's turn (src/commands/projects/grid.ts). Area and coefficient are decimal strings.
+ */
 export interface GridUnit {
   id: string;
   floor: number;
@@ -28,14 +34,18 @@ export interface GridUnit {
   layout: string;
   orientation: string;
   coefficient: string | null;
+  /** Integer fen; null until a price is approved. */
   priceFen: number | null;
-  status: 'draft' | 'available' | 'reserved' | 'sold' | 'converted' | string;
+  status: UnitStatus | string;
+  /** 第三十条: a bought-back unit offered again, priced by its approved resale offer (≥ buyback price + renovation), not by 第十二条. */
+  resale: boolean;
 }
-/** One building with its units. */
+/** One building with its units (floor by floor, room numbers in natural order). */
 export interface GridBuilding {
   id: string;
   name: string;
   floors: number;
+  completedOn: string | null;
   units: GridUnit[];
 }
 
@@ -115,30 +125,9 @@ export interface PublicProjectDetail {
   draws: PublicDraw[];
 }
 
-/** Normalizes a grid unit. */
-export function normalizeUnit(raw: unknown): GridUnit {
-  const o = (obj(raw) ?? {}) as Obj;
-  return {
-    id: String(o.id),
-    floor: num(o.floor) ?? 0,
-    number: String(pick(o, 'number', 'no') ?? ''),
-    area: String(pick(o, 'area') ?? ''),
-    layout: String(pick(o, 'layout') ?? ''),
-    orientation: String(pick(o, 'orientation') ?? ''),
-    coefficient: str(pick(o, 'coefficient')) ?? null,
-    priceFen: num(pick(o, 'priceFen', 'price_fen')) ?? null,
-    status: String(pick(o, 'status') ?? 'draft'),
-  };
-}
-
-/** Normalizes a grid: bare list or {buildings}/{grid}. */
+/** The grid as the server sends it (a list of buildings, see GridBuilding); anything else is no grid. */
 export function normalizeGrid(raw: unknown): GridBuilding[] {
-  return unwrapList<Obj>(raw, 'buildings', 'grid').map((b) => ({
-    id: String(b.id),
-    name: String(pick(b, 'name') ?? ''),
-    floors: num(pick(b, 'floors')) ?? 0,
-    units: unwrapList<unknown>(b.units ?? []).map(normalizeUnit),
-  }));
+  return Array.isArray(raw) ? (raw as GridBuilding[]) : [];
 }
 
 /** Normalizes a sale plan. */
@@ -230,7 +219,7 @@ export function normalizeProjectDetail(raw: unknown): PublicProjectDetail {
       noticeNo: project.noticeNo ?? plan?.noticeNo,
     },
     plan,
-    grid: normalizeGrid(pick(o, 'grid', 'buildings') ?? []),
+    grid: normalizeGrid(o.grid),
     draws: unwrapList<unknown>(o.draws ?? []).map(normalizeDraw),
   };
 }

@@ -5,30 +5,9 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, newIdempotencyKey, post, unwrapList } from './client';
+import { type GridBuilding, normalizeGrid } from './sale-public';
 
-/** Unit status: draft (no approved price) → available → reserved → sold; available → converted (第十六条). */
-export type UnitStatus = 'draft' | 'available' | 'reserved' | 'sold' | 'converted';
-
-/** One unit of GET /api/projects/:id/grid (and of the public and family grids). */
-export interface GridUnit {
-  id: string;
-  floor: number;
-  number: string;
-  area: string;
-  layout: string;
-  orientation: string;
-  coefficient?: string | null;
-  priceFen?: number | null;
-  status: UnitStatus | string;
-}
-
-/** One building of the grid: its units, any order. */
-export interface GridBuilding {
-  id: string;
-  name: string;
-  floors: number;
-  units: GridUnit[];
-}
+export type { GridBuilding, GridUnit, UnitStatus } from './sale-public';
 
 /** Units counted by status. */
 export type UnitCounts = Record<'draft' | 'available' | 'reserved' | 'sold' | 'converted' | 'total', number>;
@@ -278,7 +257,7 @@ export function useProject(id: string | undefined) {
 
 /** The unit grid of a project (every status, prices included). */
 export function useGrid(id: string | undefined) {
-  return useQuery({ queryKey: ['sale', 'grid', id], enabled: Boolean(id), queryFn: async () => unwrapList<GridBuilding>(await get(`/api/projects/${id}/grid`), 'buildings') });
+  return useQuery({ queryKey: ['sale', 'grid', id], enabled: Boolean(id), queryFn: async (): Promise<GridBuilding[]> => normalizeGrid(await get(`/api/projects/${id}/grid`)) });
 }
 
 /** One sale plan in full (pools, batches, documents); the project detail lists plans in short. */

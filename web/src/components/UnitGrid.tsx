@@ -1,9 +1,9 @@
 import {
-  CheckCircleFilled, CheckCircleOutlined, EditOutlined, HomeFilled, LockFilled, SwapOutlined,
+  CheckCircleFilled, CheckCircleOutlined, EditOutlined, HomeFilled, LockFilled, SwapOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import { Empty } from 'antd';
-import type { GridBuilding, GridUnit } from '../api/sale';
-import { floorRows, formatArea, formatFen, maxPerFloor, statusCounts, unitAccessibleName, unitStatusLabel, UNIT_STATUS_ORDER } from './unitGrid';
+import type { GridBuilding, GridUnit } from '../api/sale-public';
+import { floorRows, formatArea, formatFen, legendStatuses, maxPerFloor, RESALE_TAG, resaleCount, statusCounts, unitAccessibleName, unitStatusLabel } from './unitGrid';
 import './UnitGrid.css';
 
 const ICON: Record<string, React.ReactNode> = {
@@ -12,6 +12,7 @@ const ICON: Record<string, React.ReactNode> = {
   sold: <HomeFilled aria-hidden />,
   draft: <EditOutlined aria-hidden />,
   converted: <SwapOutlined aria-hidden />,
+  bought_back: <ToolOutlined aria-hidden />,
 };
 
 /** Props of {@link UnitGrid}. */
@@ -30,14 +31,16 @@ export interface UnitGridProps {
 /** Legend of the unit colours, with the count of each status; colour, icon and word together. */
 export function UnitGridLegend({ buildings }: { buildings: GridBuilding[] }) {
   const counts = statusCounts(buildings);
+  const resales = resaleCount(buildings);
   return (
     <ul className="qc-grid-legend" aria-label="房源状态图例" data-testid="unit-grid-legend">
-      {UNIT_STATUS_ORDER.map((s) => (
+      {legendStatuses(counts).map((s) => (
         <li key={s} data-testid={`unit-grid-count-${s}`}>
           <span className={`qc-grid-swatch qc-unit-${s}`}>{ICON[s]}</span>
           {unitStatusLabel(s)} {counts[s] ?? 0} 套
         </li>
       ))}
+      {resales > 0 ? <li data-testid="unit-grid-count-resale"><span className="qc-unit-tag">{RESALE_TAG}</span>回购后再次配售 {resales} 套</li> : null}
     </ul>
   );
 }
@@ -91,7 +94,7 @@ function Cell({ b, u, selectable, selectedId, onSelect, showPrice }: { b: GridBu
   const name = unitAccessibleName(b, u, { showPrice, selected });
   const body = (
     <>
-      <span className="qc-unit-no">{u.number}</span>
+      <span className="qc-unit-no">{u.number}{u.resale ? <span className="qc-unit-tag">{RESALE_TAG}</span> : null}</span>
       <span className="qc-unit-status">{selected ? <CheckCircleFilled aria-hidden /> : ICON[u.status]} {selected ? '已选中' : unitStatusLabel(u.status)}</span>
       <span>{formatArea(u.area)}</span>
       {showPrice ? <span className="qc-unit-price">{formatFen(u.priceFen)}</span> : null}

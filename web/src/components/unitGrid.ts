@@ -2,11 +2,28 @@
  * Pure helpers of the unit grid (房源表): money in fen as ¥ text, floors top-down, counts by
  * status, and the accessible name of a cell. No React here so that they are tested directly.
  */
-import type { GridBuilding, GridUnit } from '../api/sale';
+import type { GridBuilding, GridUnit } from '../api/sale-public';
 import { UNIT_STATUS } from '../lib/labels';
 
 /** The order of statuses in the legend: what a family can pick first. */
 export const UNIT_STATUS_ORDER = ['available', 'reserved', 'sold', 'draft', 'converted'] as const;
+
+/** The words of the tag on a resold unit's cell (第三十条). */
+export const RESALE_TAG = '再配售';
+
+/**
+ * The legend's statuses: the usual five, then any other status present (a unit bought back and
+ * not yet offered again, 第二十九条), so that no cell has a colour the legend does not explain.
+ */
+export function legendStatuses(counts: Record<string, number>): string[] {
+  const usual: readonly string[] = UNIT_STATUS_ORDER;
+  return [...usual, ...Object.keys(counts).filter((s) => !usual.includes(s) && (counts[s] ?? 0) > 0)];
+}
+
+/** How many units of the buildings are resales (第三十条). */
+export function resaleCount(buildings: GridBuilding[]): number {
+  return buildings.reduce((n, b) => n + b.units.filter((u) => u.resale).length, 0);
+}
 
 /**
  * Integer fen as "¥1,234,567.89" (two decimals, grouped by thousands); "—" when absent.
@@ -59,7 +76,7 @@ export function statusCounts(buildings: GridBuilding[]): Record<string, number> 
 
 /** Chinese label of a unit status. */
 export function unitStatusLabel(status: string): string {
-  return UNIT_STATUS[status]?.label ?? status;
+  return UNIT_STATUS[status]?.label ?? (status === 'bought_back' ? '已回购' : status);
 }
 
 /** "89.50㎡" from the decimal string the API sends. */
@@ -70,15 +87,16 @@ export function formatArea(area: string | number): string {
 
 /**
  * The accessible name of a cell: everything the colour shows, and more, in words. It holds the
- * cell's visible text in the same order (number, status, area, price), so that what a speech
- * user reads on screen is what they can say (WCAG 2.5.3), e.g.
- * "3号楼 12层 1203 可选 89.50㎡ ¥1,234,567.00 三室两厅 南北".
+ * cell's visible text in the same order (number, resale tag, status, area, price), so that what a
+ * speech user reads on screen is what they can say (WCAG 2.5.3), e.g.
+ * "3号楼 12层 1203 可选 89.50㎡ ¥1,234,567.00 三室两厅 南北", "1号楼 1层 101 再配售 可选 …".
  */
 export function unitAccessibleName(b: GridBuilding, u: GridUnit, opts: { showPrice?: boolean; selected?: boolean } = {}): string {
   const parts = [
     b.name,
     `${u.floor}层`,
     u.number,
+    u.resale ? RESALE_TAG : '',
     opts.selected ? '已选中' : unitStatusLabel(u.status),
     formatArea(u.area),
   ];

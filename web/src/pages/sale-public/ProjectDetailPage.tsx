@@ -7,6 +7,7 @@ import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
 import { UnitGrid } from '../../components/UnitGrid';
+import { RESALE_TAG, resaleCount } from '../../components/unitGrid';
 import { usePageTitle } from '../../components/usePageTitle';
 import { PROJECT_LEVEL, PROJECT_STATUS, SALE_MODE } from '../../lib/labels';
 import { formatDate } from '../../lib/law';
@@ -35,6 +36,7 @@ export function ProjectDetailPage() {
   const st = PROJECT_STATUS[p.status ?? ''] ?? { label: p.status ?? '—', color: 'default' };
   const voided = draws.filter((d) => d.status === 'void');
   const live = draws.find((d) => d.status !== 'void' && d.round === plan?.round);
+  const resales = resaleCount(grid);
   const open = p.status === 'selling' && p.opensAt && p.closesAt && Date.now() >= Date.parse(p.opensAt) && Date.now() < Date.parse(p.closesAt);
   return (
     <div className="qc-container">
@@ -85,8 +87,13 @@ export function ProjectDetailPage() {
 
       <Card size={cardSize} title={h2('房源与价格')} style={{ marginBottom: 16 }} data-testid="project-grid">
         <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)' }}>
-          每套房源价格 = 基准价格 × 建筑面积 × 调节系数，调节系数在批准的浮动幅度内（<ArticleLink article="第十二条" />）。
+          {resales > 0 ? '除再配售房源外，' : ''}每套房源价格 = 基准价格 × 建筑面积 × 调节系数，调节系数在批准的浮动幅度内（<ArticleLink article="第十二条" />）。
         </Typography.Paragraph>
+        {resales > 0 && (
+          <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)' }} data-testid="project-grid-resale-basis">
+            再配售房源（房号旁标“{RESALE_TAG}”）：价格经批准，不低于回购价格与修缮成本之和（<ArticleLink article="第三十条" />）。
+          </Typography.Paragraph>
+        )}
         {grid.length > 0 ? <UnitGrid buildings={grid} showPrice /> : <Typography.Text>暂无房源信息</Typography.Text>}
       </Card>
 

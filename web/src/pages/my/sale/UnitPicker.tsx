@@ -64,7 +64,7 @@ export function UnitPicker(props: {
   return (
     <>
       <UnitGrid buildings={props.grid} showPrice selectedId={unit?.id}
-        selectable={(u) => !props.disabled && u.status === 'available'} onSelect={(u) => setUnit(u as GridUnit)} />
+        selectable={(u) => !props.disabled && u.status === 'available'} onSelect={(u) => setUnit(u)} />
       <Drawer open={Boolean(unit)} onClose={() => setUnit(null)} placement={screens.md ? 'right' : 'bottom'}
         size={screens.md ? 380 : 'auto'} title={title} data-testid="unit-sheet">
         {unit && (
@@ -79,8 +79,10 @@ export function UnitPicker(props: {
               { key: 'c', label: '调节系数', children: unit.coefficient ?? '—' },
               { key: 'p', label: '总价', children: <strong data-testid="unit-sheet-price">{formatFen(unit.priceFen)}</strong> },
             ]} />
-            <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
-              价格经批准，按基准价格 × 面积 × 调节系数计算（<DialogArticleLink article="第十二条" />）。
+            <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.7)', fontSize: 13 }} data-testid="unit-sheet-price-basis">
+              {unit.resale
+                ? <>再配售房源：价格经批准，不低于回购价格与修缮成本之和（<DialogArticleLink article="第三十条" />）。</>
+                : <>价格经批准，按基准价格 × 面积 × 调节系数计算（<DialogArticleLink article="第十二条" />）。</>}
             </Typography.Paragraph>
             <Button type="primary" size="large" block onClick={onConfirm} loading={select.isPending} data-testid="select-confirm">
               确认选房
