@@ -285,6 +285,12 @@ export interface ResaleOffer {
   contractId: string | null;
   contractNo: string | null;
   unitStatus: string;
+  /** 第十八条: the resale buyer's title, once registered. */
+  titleIssuedOn: string | null;
+  /** 第三十条: the buyer's maintenance-fund deposit, once posted (amount, day paid, voucher). */
+  fundCollectedFen: number | null;
+  fundCollectedOn: string | null;
+  fundReference: string | null;
   project: { id: string; name: string; level: string; districtCode: string; status: string };
   unit: { id: string; building: string; number: string; area: string };
 }

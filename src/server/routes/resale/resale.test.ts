@@ -72,8 +72,22 @@ describe.each(TEST_DB_KINDS)('resale over HTTP (第三十条) on %s', (kind) => 
     expect([fixed.statusCode, fixed.json().code]).toEqual([409, 'RESALE_ALREADY_APPROVED']);
   });
 
+  it('第三十条 over HTTP: the staff grid and the public project page carry the approved resale unit as a resale, the other units not', async () => {
+    type U = { id: string; resale: boolean; priceFen: number | null };
+    const staff = await agents.lixia.get(`/api/projects/${w.project.id}/grid`);
+    const pub = await agents.anon.get(`/api/public/projects/${w.project.code}`);
+    expect([staff.statusCode, pub.statusCode]).toEqual([200, 200]);
+    for (const grid of [staff.json(), pub.json().grid] as { units: U[] }[][]) {
+      const units = grid.flatMap((b) => b.units);
+      expect(units.filter((u) => u.resale).map((u) => [u.id, u.priceFen])).toEqual([[w.offer.unitId, BUYBACK_PRICE_FEN + 2_000_000]]);
+      expect(units.every((u) => typeof u.resale === 'boolean')).toBe(true);
+    }
+  });
+
   it('GET /api/resale-offers: the district and the auditor see it, another district nothing; title and fund wait for a signed contract', async () => {
-    expect((await agents.auditor.get('/api/resale-offers')).json().items.map((o: { id: string }) => o.id)).toEqual([w.offer.id]);
+    const items = (await agents.auditor.get('/api/resale-offers')).json().items;
+    expect(items.map((o: { id: string }) => o.id)).toEqual([w.offer.id]);
+    expect(items[0]).toMatchObject({ titleIssuedOn: null, fundCollectedFen: null, fundCollectedOn: null, fundReference: null });
     expect((await agents.licheng.get('/api/resale-offers')).json().items).toEqual([]);
     expect((await agents.fam.get('/api/resale-offers')).statusCode).toBe(403);
     const title = await agents.lixia.post(`/api/resale-offers/${w.offer.id}/title`, { certificateNo: 'C-1', issuedOn: '2028-06-01' });

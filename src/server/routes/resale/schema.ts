@@ -23,6 +23,9 @@ export const ResaleOffer = z.object({
 });
 export const ResaleOfferItem = ResaleOffer.extend({
   exitNo: z.string(), contractNo: z.string().nullable(), unitStatus: z.string(),
+  titleIssuedOn: z.string().nullable().describe('第十八条: the resale buyer\'s title, once registered'),
+  fundCollectedFen: z.number().nullable().describe('第三十条: the buyer\'s maintenance-fund deposit, once posted'),
+  fundCollectedOn: z.string().nullable().describe('the day the deposit was paid'), fundReference: z.string().nullable().describe('its voucher'),
   project: z.object({ id: z.string(), name: z.string(), level: z.string(), districtCode: z.string(), status: z.string() }),
   unit: z.object({ id: z.string(), building: z.string(), number: z.string(), area: z.string() }),
 });

@@ -4,9 +4,10 @@
  * refunded at buyback. Once sold (the buyer signed in the rolling sale, 第十六条) and its title
  * registered on the unit page (第十八条), staff collect that deposit (第十九条) here.
  *
- * Reading: the list does not say whether a sold unit's title or deposit is already recorded, so
- * the action stays open and the server refuses a deposit before the title, or a second one,
- * naming the reason.
+ * Reading: the list says whether the buyer's title is registered and whether the deposit is
+ * posted (the deposit entry on the resale title); 收取维修资金 is offered only on a sold offer whose
+ * deposit is not posted, and waits for the title. The server still refuses a deposit before the
+ * title, or a second one, naming the reason.
  */
 import { Card, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -36,7 +37,7 @@ export function ResalePage() {
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Card size="small">
-        <ScrollTable<ResaleOffer> label="回购房源" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" minWidth={1240}
+        <ScrollTable<ResaleOffer> label="回购房源" size="small" rowKey="id" dataSource={data ?? []} loading={isFetching} data-testid="resale-table" minWidth={1400}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 套` }} locale={{ emptyText: '暂无回购房源' }}
           columns={[
             { title: '房源', key: 'unit', render: (_, o) => <Link to={`/staff/postsale/units/${o.unitId}`}>{o.project.name} {o.unit.building}{o.unit.number}室</Link> },
@@ -47,9 +48,10 @@ export function ResalePage() {
             { title: '最低再配售价', key: 'floor', align: 'right', render: (_, o) => formatFen(resaleFloor(o)) },
             { title: '再配售价格', dataIndex: 'priceFen', align: 'right', render: (v: number | null) => formatFen(v) },
             { title: '应缴维修资金', dataIndex: 'maintenanceFundDueFen', align: 'right', render: (v: number, o) => <span data-testid={`resale-fund-due-${o.unitId}`}>{formatFen(v)}</span> },
+            { title: '维修资金缴存', key: 'fund', render: (_, o) => <FundState o={o} /> },
             { title: '购房合同', dataIndex: 'contractNo', render: (v: string | null, o) => (v ? <span data-testid={`resale-contract-${o.unitId}`}>{v}</span> : '—') },
             { title: '状态', dataIndex: 'status', render: (v: string) => <SaleTag map={RESALE_STATUS} status={v} /> },
-            { title: '操作', key: 'a', render: (_, o) => (!ab.write ? null : o.status === 'renovating' ? <ResaleActions o={o} /> : o.status === 'sold' ? <SoldActions o={o} /> : null) },
+            { title: '操作', key: 'a', render: (_, o) => (!ab.write ? null : o.status === 'renovating' ? <ResaleActions o={o} /> : o.status === 'sold' && o.fundCollectedFen === null ? <SoldActions o={o} /> : null) },
           ]} />
       </Card>
     </>
@@ -81,11 +83,26 @@ function ResaleActions({ o }: { o: ResaleOffer }) {
   );
 }
 
+/** Whether the buyer's deposit is posted: amount, day and voucher once it is; else what it waits for. */
+function FundState({ o }: { o: ResaleOffer }) {
+  if (o.fundCollectedFen !== null) {
+    return (
+      <span data-testid={`resale-fund-collected-${o.unitId}`}>
+        已缴存 {formatFen(o.fundCollectedFen)}<br />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.fundCollectedOn ?? '—'} · 凭证 {o.fundReference ?? '—'}</Typography.Text>
+      </span>
+    );
+  }
+  if (o.status !== 'sold') return <>—</>;
+  return <span data-testid={`resale-fund-pending-${o.unitId}`}>{o.titleIssuedOn === null ? '待登记不动产权' : `待缴存（${o.titleIssuedOn} 已发证）`}</span>;
+}
+
 /** Collecting the buyer's deposit of a sold offer, once its title is registered on the unit page (第三十条 with 第十八、十九条). */
 function SoldActions({ o }: { o: ResaleOffer }) {
+  const noTitle = o.titleIssuedOn === null;
   return (
     <FormDialog<{ paidOn: string; reference: string }> label="收取维修资金" size="small" type="primary" article="第三十条" testId={`resale-fund-${o.unitId}`}
-      path={`/api/units/${o.unitId}/resale-fund`}
+      path={`/api/units/${o.unitId}/resale-fund`} disabled={noTitle} disabledReason={noTitle ? '待在房屋页登记购房人不动产权' : undefined}
       confirm={<>购房人按回购时退还的数额缴存维修资金 <strong data-testid="resale-fund-amount">{formatFen(o.maintenanceFundDueFen)}</strong>，计入本房屋分户账；须在为购房人登记不动产权之后</>}>
       <DateField name="paidOn" label="缴款日期" testId="resale-fund-paidOn" />
       <TextField name="reference" label="缴款凭证号" testId="resale-fund-reference" />
