@@ -37,9 +37,10 @@ export async function generateBuybackContract(ctx: CommandContext, raw: Generate
   if (body.outstandingLoanFen > 0 && !lender) throw invalid('lender', '尚有未偿还的购房贷款时须填写贷款人（第二十九条）。', 'lender is required when a purchase loan is outstanding (第二十九条).');
   const today = ctx.clock.today();
   const now = ctx.clock.now();
-  if (body.vacateByOn < today) throw invalid('vacateByOn', `腾退日期（${body.vacateByOn}）不能早于今天。`, `vacateByOn (${body.vacateByOn}) cannot be before today.`);
   return ctx.db.transaction(async (tx) => {
     const b = await lockBuyback(tx, ctx.actor, raw.exitId);
+    // Judged after the access check (lockBuyback): another district's staff get 403, not 400.
+    if (body.vacateByOn < today) throw invalid('vacateByOn', `腾退日期（${body.vacateByOn}）不能早于今天。`, `vacateByOn (${body.vacateByOn}) cannot be before today.`);
     const { exit, contract: existing } = b;
     const same = (c: NonNullable<typeof existing>) => c.outstandingLoanFen === body.outstandingLoanFen && c.lender === lender && c.vacateByOn === body.vacateByOn;
     if (existing?.status === 'signed') {

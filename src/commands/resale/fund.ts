@@ -32,10 +32,11 @@ export async function collectResaleFund(ctx: CommandContext, raw: { unitId: stri
   const input = parseInput(ResaleFundSchema, raw);
   const today = ctx.clock.today();
   const now = ctx.clock.now();
-  if (input.paidOn > today) throw invalid('paidOn', `缴款日期（${input.paidOn}）不能晚于今天（${today}）。`, `paidOn (${input.paidOn}) cannot be after today (${today}).`);
   return ctx.db.transaction(async (tx) => {
     const unit = await lockUnitRow(tx, raw.unitId);
     assertLevelAccess(ctx.actor, await projectOf(tx, unit.projectId), 'staff');
+    // Judged after the access check: another district's staff get 403, not 400.
+    if (input.paidOn > today) throw invalid('paidOn', `缴款日期（${input.paidOn}）不能晚于今天（${today}）。`, `paidOn (${input.paidOn}) cannot be after today (${today}).`);
     const title = await currentTitle(tx, unit.id);
     const [offer] = title?.origin === 'resale' && title.contractId
       ? await tx.select().from(resaleOffers).where(and(eq(resaleOffers.unitId, unit.id), eq(resaleOffers.contractId, title.contractId)))

@@ -37,10 +37,11 @@ export async function recordRenovation(ctx: CommandContext, raw: { unitId: strin
   const input = parseInput(RenovationSchema, raw);
   const today = ctx.clock.today();
   const now = ctx.clock.now();
-  if (input.completedOn > today) throw invalid('completedOn', `修缮完成日期（${input.completedOn}）不能晚于今天（${today}）。`, `completedOn (${input.completedOn}) cannot be after today (${today}).`);
   return ctx.db.transaction(async (tx) => {
     const unit = await lockUnitRow(tx, raw.unitId);
     assertLevelAccess(ctx.actor, await projectOf(tx, unit.projectId), 'staff');
+    // Judged after the access check: another district's staff get 403, not 400.
+    if (input.completedOn > today) throw invalid('completedOn', `修缮完成日期（${input.completedOn}）不能晚于今天（${today}）。`, `completedOn (${input.completedOn}) cannot be after today (${today}).`);
     const [offer] = await tx.select().from(resaleOffers).where(and(eq(resaleOffers.unitId, unit.id), ne(resaleOffers.status, 'sold'))).for('update');
     if (!offer || unit.status !== 'bought_back' && offer.status === 'renovating') {
       throw new DomainError('NOT_BOUGHT_BACK', 409, '该房屋不是待修缮的政府回购房源（第三十条）。', 'This unit is not a bought-back unit awaiting renovation (第三十条).', 'unitId', { status: unit.status });

@@ -138,14 +138,17 @@ export async function openFundAccount(ctx: CommandContext, input: OpenFundAccoun
   }
 }
 
-/** A deposit recorded by staff (POST …/maintenance-fund/entries): posted once per reference. */
+/**
+ * A deposit recorded by staff (POST …/maintenance-fund/entries): posted once per reference. The
+ * body is judged after the access check: staff of another district learn nothing from a 400.
+ */
 export async function recordFundDeposit(ctx: CommandContext, input: { unitId: string; amountFen: number; occurredOn: string; reference: string; memo: string }): Promise<FundBalance & { posted: boolean }> {
   const now = ctx.clock.now();
-  if (isIsoDate(input.occurredOn) && input.occurredOn > ctx.clock.today()) throw invalid('occurredOn', '缴存日期不能晚于今天。', 'occurredOn cannot be after today.');
-  if (!input.memo.trim()) throw invalid('memo', '请填写摘要。', 'memo is required.');
   return ctx.db.transaction(async (tx) => {
     const { project } = await loadUnitScope(tx, input.unitId);
     assertUnitAccess(ctx.actor, project, 'staff');
+    if (isIsoDate(input.occurredOn) && input.occurredOn > ctx.clock.today()) throw invalid('occurredOn', '缴存日期不能晚于今天。', 'occurredOn cannot be after today.');
+    if (!input.memo.trim()) throw invalid('memo', '请填写摘要。', 'memo is required.');
     const bal = await fundBalance(tx, input.unitId);
     if (!bal) throw new DomainError('NO_FUND_ACCOUNT', 409, '该房屋尚未开立维修资金账户。', 'The unit has no maintenance-fund account.', 'unitId');
     const title = await currentTitle(tx, input.unitId);

@@ -51,13 +51,14 @@ export async function openTransferOffer(ctx: CommandContext, raw: { exitId: stri
   const input = parseInput(TransferOfferSchema, raw);
   const today = ctx.clock.today();
   const now = ctx.clock.now();
-  if (input.opensOn < today) throw invalid('opensOn', `征集开始日期（${input.opensOn}）不能早于今天（${today}）。`, `opensOn (${input.opensOn}) cannot be before today (${today}).`);
-  const closesOn = input.closesOn ?? addDays(input.opensOn, param<number>('housing.closed-loop.internal_transfer_offer_window_days', input.opensOn).value);
-  if (closesOn < input.opensOn) throw invalid('closesOn', '征集截止日期不能早于开始日期。', 'closesOn cannot be before opensOn.');
   return ctx.db.transaction(async (tx) => {
     const exit = await lockExit(tx, raw.exitId);
     const project = await projectOf(tx, exit.projectId);
     assertLevelAccess(ctx.actor, project, 'staff');
+    // The days are judged against today only for staff who may act (another district's staff get 403, not 400).
+    if (input.opensOn < today) throw invalid('opensOn', `征集开始日期（${input.opensOn}）不能早于今天（${today}）。`, `opensOn (${input.opensOn}) cannot be before today (${today}).`);
+    const closesOn = input.closesOn ?? addDays(input.opensOn, param<number>('housing.closed-loop.internal_transfer_offer_window_days', input.opensOn).value);
+    if (closesOn < input.opensOn) throw invalid('closesOn', '征集截止日期不能早于开始日期。', 'closesOn cannot be before opensOn.');
     const [existing] = await tx.select().from(transferOffers).where(eq(transferOffers.exitId, exit.id)).for('update');
     if (existing && existing.status === 'open' && exit.status === 'offered') {
       if (existing.priceFen === input.priceFen && existing.opensOn === input.opensOn && existing.closesOn === closesOn) return existing;
