@@ -153,7 +153,7 @@ async function main() {
     const board: Record<string, unknown> = {};
     const owned: Record<string, unknown> = {};
     for (const [name, ctx] of readers) {
-      board[name] = await reads(() => exitBoard(ctx), R);
+      board[name] = { ...(await reads(() => exitBoard(ctx), R)), answerBytes: Buffer.byteLength(JSON.stringify(await exitBoard(ctx))) };
       owned[name] = await reads(() => listOwnedUnits(ctx), R);
     }
     log(`board: ${JSON.stringify(board)}\nowned: ${JSON.stringify(owned)}`);
@@ -161,11 +161,20 @@ async function main() {
     // 2. The archive of the unit with the full history, clients back to back.
     loadAvg.archive = load1();
     const doc = await unitArchive(w.city, archived.unitId);
+    let a0: { node: number; pg: Map<number, number> } | undefined;
+    let a1: typeof a0;
     const archive = {
       unitHistory: { titles: (doc.titles as unknown[]).length, events: (doc.events as unknown[]).length, cases: (doc.cases as unknown[]).length, exits: (doc.exits as unknown[]).length, fundEntries: ((doc.maintenanceFund as { entries: unknown[] }).entries).length, buybackPayments: ((doc.payments as { buyback: { payments: unknown[] }[] }).buyback[0]!.payments).length },
       documentBytes: Buffer.byteLength(JSON.stringify(doc)),
-      ...(await runClosedLoop({ clients: N('archiveClients'), seconds: N('archiveSeconds'), warmupSeconds: 2, setup: async () => w.city, op: async (ctx) => { await unitArchive(ctx, archived.unitId); } })),
+      ...(await runClosedLoop({
+        clients: N('archiveClients'), seconds: N('archiveSeconds'), warmupSeconds: 2, setup: async () => w.city,
+        op: async (ctx) => { await unitArchive(ctx, archived.unitId); },
+        atWindowStart: async () => { a0 = { node: processCpuMs(), pg: await pgBackendsCpu(h) }; },
+        atWindowEnd: async () => { a1 = { node: processCpuMs(), pg: await pgBackendsCpu(h) }; },
+      })),
     };
+    const exports = archive.ok + Object.values(archive.errors).reduce((x, y) => x + y, 0);
+    Object.assign(archive, { cpuMsPerExport: { node: Math.round(((a1!.node - a0!.node) / exports) * 100) / 100, postgresBackends: Math.round((backendCpuDelta(a0!.pg, a1!.pg) / exports) * 100) / 100 } });
     log(`archive: ${JSON.stringify(archive)}`);
 
     // 4. The 第二十二条 job, twice on the same day.

@@ -12,3 +12,4 @@ run bench/intake.ts --db pglite --clients 50 --seconds 20
 run bench/recheck.ts --db pg --families 100000
 run bench/recheck.ts --db pg --families 1000000
 run bench/recheck.ts --db pglite --families 100000
+run bench/postsale.ts
