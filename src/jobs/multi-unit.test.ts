@@ -7,7 +7,8 @@ import { idFor } from '../commands/applications/fixtures.js';
 import { ownedWorld, type OwnedWorld } from '../commands/closed-loop/testing.js';
 import { listObligations, recordUnitEvent } from '../commands/unit-events/index.js';
 import type { JobDeps } from './deps.js';
-import { watchMultiUnitDeadlines } from './multi-unit.js';
+import { param } from '../params/load.js';
+import { dueNow, watchMultiUnitDeadlines } from './multi-unit.js';
 
 describe.each(TEST_DB_KINDS)('第二十二条 multi-unit deadline job on %s', (kind) => {
   let h: DbHandle;
@@ -59,6 +60,20 @@ describe.each(TEST_DB_KINDS)('第二十二条 multi-unit deadline job on %s', (k
     const overdue = await listObligations(w.staff, { overdue: true });
     expect(overdue.map((o) => [o.id, o.overdue, o.daysLeft])).toEqual([[obligationId, true, -2]]);
     expect(await listObligations(w.ctxAs(w.actors.licheng), { overdue: true })).toEqual([]);
+  });
+
+  it('第二十二条: the job reads only what it has to do: nothing once each reminder is sent and the overdue mark made', async () => {
+    const due = async (day: string) => (await h.db.select({ id: multiUnitObligations.id }).from(multiUnitObligations)
+      .where(dueNow(day, param<number[]>('housing.closed-loop.multi_unit_reminder_days_before', day).value))).map((o) => o.id);
+    for (const day of ['2026-06-01', '2026-06-09', '2026-07-02', '2026-07-09', '2026-07-10', '2026-07-11']) expect(await due(day), day).toEqual([]);
+    await h.db.update(multiUnitObligations).set({ remindersSent: [30] }).where(eq(multiUnitObligations.id, obligationId));
+    try {
+      expect(await due('2026-06-20')).toEqual([]);
+      expect(await due('2026-07-02')).toEqual([obligationId]);
+      expect(await due('2026-07-08')).toEqual([obligationId]);
+    } finally {
+      await h.db.update(multiUnitObligations).set({ remindersSent: [30, 7, 1] }).where(eq(multiUnitObligations.id, obligationId));
+    }
   });
 
   it('two runs at the same time send each due reminder once', async () => {

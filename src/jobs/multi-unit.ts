@@ -12,18 +12,34 @@
  * did not run for days), one reminder is sent with the days left and every due offset is recorded,
  * rather than several messages at once. A person outside the scheme has no account: the project's
  * staff receive the reminder to pass on. A met or withdrawn obligation is never reminded.
+ *
+ * Only the obligations with something to do are read and locked (dueNow): a reminder offset due and
+ * not yet sent, or the deadline passed and no overdue mark yet. The same tests run again under the
+ * lock, so the narrower read changes nothing a run does.
  */
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, lte, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/index.js';
 import { auditLog, multiUnitObligations } from '../db/schema.js';
 import { param } from '../params/load.js';
-import { daysBetween } from '../rules/core/dates.js';
+import { addDays, daysBetween } from '../rules/core/dates.js';
 import { holderAccounts, obligationStaff } from '../commands/unit-events/obligations.js';
 import { notifyAll } from '../commands/unit-events/store.js';
 import type { JobDeps } from './deps.js';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 const SYSTEM = { role: 'system' as const };
+
+/** Open obligations with a reminder due and unsent on `today`, or past their deadline and not yet marked overdue. */
+export function dueNow(today: string, offsets: number[]) {
+  const m = multiUnitObligations;
+  const marked = sql`exists (select 1 from ${auditLog} where ${auditLog.targetType} = 'multi_unit_obligation'
+    and ${auditLog.targetId} = ${m.id}::text and ${auditLog.action} = 'obligation.overdue')`;
+  return and(eq(m.status, 'open'), or(
+    // 第二十二条 reminder d days before: due once deadline − d ≤ today, while the deadline is not past.
+    ...offsets.map((d) => and(gte(m.deadlineOn, today), lte(m.deadlineOn, addDays(today, d)), sql`not (${m.remindersSent} @> ${JSON.stringify([d])}::jsonb)`)),
+    and(lt(m.deadlineOn, today), sql`not ${marked}`),
+  ));
+}
 
 /** Send the due reminders and mark the newly overdue obligations; idempotent. */
 export async function watchMultiUnitDeadlines(deps: JobDeps, opts: { batchSize?: number } = {}): Promise<{ reminded: number; overdue: number }> {
@@ -35,7 +51,7 @@ export async function watchMultiUnitDeadlines(deps: JobDeps, opts: { batchSize?:
   let after = NIL;
   for (;;) {
     const ids = await deps.db.select({ id: multiUnitObligations.id }).from(multiUnitObligations)
-      .where(and(eq(multiUnitObligations.status, 'open'), gt(multiUnitObligations.id, after)))
+      .where(and(dueNow(today, offsets.value), gt(multiUnitObligations.id, after)))
       .orderBy(asc(multiUnitObligations.id)).limit(opts.batchSize ?? 200);
     if (!ids.length) break;
     after = ids[ids.length - 1]!.id;

@@ -47,6 +47,14 @@ describe.each(TEST_DB_KINDS)('第二十六条 the exit board, the family\'s home
     expect(await refusal(exitBoard(w.staff, { status: 'lost' as never }))).toMatchObject({ http: 400, field: 'status' });
   });
 
+  it('第二十四、二十六条: a board row carries the eligibility\'s verdict and earliest day only; the detail keeps the trace', async () => {
+    const [row] = await exitBoard(w.staff, { overdue: true });
+    const d = await exitDetail(w.staff, ex[0]!);
+    expect(row!.eligibility).toEqual({ eligible: d.eligibility.value.eligible, earliestDate: d.eligibility.value.earliestDate });
+    expect(row!.eligibility).toMatchObject({ eligible: true });
+    expect(Object.keys(row!)).not.toContain('valuation');
+  });
+
   it('scope: another district sees nothing, the city and the auditor see all, a family is refused', async () => {
     expect(await exitBoard(w.ctxAs(w.actors.licheng))).toEqual([]);
     expect(await exitBoard(w.city)).toHaveLength(3);

@@ -17,7 +17,7 @@ import { parseInput } from '../validate.js';
 import { checksOf, type CheckView } from './checks.js';
 import { assertExitRead, loadExit } from './store.js';
 import type { Valuation } from './valuation.js';
-import { exitView, exitViews, type ExitView } from './view.js';
+import { exitBoardRows, exitView, type ExitBoardRow, type ExitView } from './view.js';
 import { loadProject } from '../sale/access.js';
 import { buybackState, type BuybackState } from '../buybacks/view.js';
 
@@ -27,15 +27,20 @@ const BoardQuery = z.object({
 });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
+type BoardKey = Pick<ExitView, 'overdue' | 'dueOn' | 'submittedOn' | 'exitNo'>;
+
 /** Overdue first (most overdue on top), then by due date, then those not yet accepted by submission. */
-export function boardOrder(a: ExitView, b: ExitView): number {
+export function boardOrder(a: BoardKey, b: BoardKey): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (a.dueOn !== b.dueOn) return a.dueOn === null ? 1 : b.dueOn === null ? -1 : a.dueOn < b.dueOn ? -1 : 1;
   return a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : a.exitNo.localeCompare(b.exitNo);
 }
 
-/** The board: open exits (or those of `status`) in scope; `overdue` keeps those past their due date. */
-export async function exitBoard(ctx: CommandContext, raw: BoardQuery = {}): Promise<ExitView[]> {
+/**
+ * The board: open exits (or those of `status`) in scope; `overdue` keeps those past their due date.
+ * Each row carries the eligibility's verdict only (the trace and the valuation are in exitDetail).
+ */
+export async function exitBoard(ctx: CommandContext, raw: BoardQuery = {}): Promise<ExitBoardRow[]> {
   const q = parseInput(BoardQuery, raw);
   requireRole(ctx.actor, ['district_staff', 'city_staff', 'auditor', 'implementer']);
   const today = ctx.clock.today();
@@ -46,7 +51,7 @@ export async function exitBoard(ctx: CommandContext, raw: BoardQuery = {}): Prom
     ctx.actor.role === 'district_staff' ? and(eq(projects.districtCode, ctx.actor.districtCode ?? ''), eq(projects.level, 'district')) : undefined,
     ctx.actor.role === 'implementer' ? eq(projects.implementerAccountId, ctx.actor.accountId) : undefined,
   ];
-  return ctx.db.transaction(async (tx) => (await exitViews(tx, and(...where), today)).sort(boardOrder));
+  return ctx.db.transaction(async (tx) => (await exitBoardRows(tx, and(...where), today)).sort(boardOrder));
 }
 
 /** One exit in full, for the project's staff, the auditor and its implementer. */

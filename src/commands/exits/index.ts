@@ -10,6 +10,6 @@ export { exitBoard, exitDetail, boardOrder, type ExitDetail, type BoardQuery } f
 export { myHome, myExits, type MyHome, type HomeUnit, type HomeObligation } from './my-home.js';
 export { publishedMethod, calculateBuyback, FORMULA, PUBLICATION } from './method.js';
 export { platformRegister, type UnitRegister, type RegisterFacts } from './register.js';
-export { exitView, exitViews, type ExitView, type ExitRoute, type ExitOrigin } from './view.js';
+export { exitBoardRows, exitView, exitViews, type BoardEligibility, type ExitBoardRow, type ExitView, type ExitRoute, type ExitOrigin } from './view.js';
 export type { Eligibility } from './eligibility.js';
 export type { Valuation, CpiInput } from './valuation.js';

@@ -210,6 +210,9 @@ export interface ExitView extends ExitCommon {
   eligibility: Eligibility;
 }
 
+/** One row of GET /api/exits (第二十六条): the eligibility's verdict only; the trace is in the detail. */
+export type ExitBoardRow = Omit<ExitView, 'eligibility'> & { eligibility: { eligible: boolean; earliestDate: string } };
+
 /** GET /api/exits/:id: the exit in full. */
 export interface ExitDetail extends ExitView {
   checks: ExitCheck[];
@@ -320,7 +323,7 @@ export function useUnitRecord(id: string | undefined) {
 
 /** The exit board (第二十六条). */
 export function useExits(f: { status?: string; overdue?: boolean }) {
-  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitView>(exitsPath(f)) });
+  return useQuery({ queryKey: ['postsale', 'exits', f], queryFn: () => items<ExitBoardRow>(exitsPath(f)) });
 }
 
 /** One exit application in full. */

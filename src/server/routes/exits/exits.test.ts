@@ -59,7 +59,10 @@ describe.each(TEST_DB_KINDS)('exits over HTTP (第二十四至二十七条) on %
   });
 
   it('staff of the district check, inspect and accept; another district is refused 403; the auditor reads but cannot decide', async () => {
-    expect((await agents.lixia.get('/api/exits')).json().items.map((x: { id: string }) => x.id)).toEqual([exitId]);
+    const board = (await agents.lixia.get('/api/exits')).json().items;
+    expect(board.map((x: { id: string }) => x.id)).toEqual([exitId]);
+    // 第二十六条 board: the eligibility's verdict only; the trace stays in GET /api/exits/:id.
+    expect(board[0].eligibility).toEqual({ eligible: true, earliestDate: '2028-03-20' });
     expect((await agents.licheng.get('/api/exits')).json().items).toEqual([]);
     expect((await agents.licheng.get(`/api/exits/${exitId}`)).statusCode).toBe(403);
     expect((await agents.licheng.post(`/api/exits/${exitId}/checks/refresh`)).statusCode).toBe(403);

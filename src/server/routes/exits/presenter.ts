@@ -2,10 +2,15 @@
  * Shapes exits for the API (济政发〔2025〕3号 第二十四至二十七条): named fields only, dates as strings, and the
  * 第二十七条 valuation as readable lines (input, parameter or component, with its reference).
  */
-import type { ExitDetail, ExitView, Valuation } from '../../../commands/exits/index.js';
+import type { ExitBoardRow, ExitDetail, ExitView, Valuation } from '../../../commands/exits/index.js';
 
 /** One exit in short. */
 export function presentExit(v: ExitView) {
+  return { ...v, projectName: v.project.name };
+}
+
+/** One row of the board: the exit in short with the eligibility's verdict only. */
+export function presentBoardRow(v: ExitBoardRow) {
   return { ...v, projectName: v.project.name };
 }
 

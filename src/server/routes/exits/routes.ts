@@ -1,7 +1,7 @@
 /**
  * Exits for staff and the auditor (济政发〔2025〕3号 第二十二、二十四至二十七、三十一条):
  * POST /api/units/:id/exits                         staff file for a holder (第二十二条 extra unit, 第三十一条(三))
- * GET  /api/exits?status=&overdue=1                 the board (第二十六条): due date, days left, overdue first
+ * GET  /api/exits?status=&overdue=1                 the board (第二十六条): due date, days left, overdue first; eligibility verdict only
  * GET  /api/exits/:id                               detail: eligibility trace, checks, valuation, contract, payments, vacating
  * POST /api/exits/:id/checks/refresh                第二十五条(一) from the platform's case register + the purchase contract
  * POST /api/exits/:id/checks/:item/inspection       第二十五条(二) inspection
@@ -15,9 +15,9 @@ import {
 import type { AppDeps } from '../../deps.js';
 import { idempotent } from '../../idempotency.js';
 import { commandContext, guard } from '../../pipeline.js';
-import { presentDetail, presentExit } from './presenter.js';
+import { presentBoardRow, presentDetail, presentExit } from './presenter.js';
 import {
-  AcceptBody, BoardQuery, CheckList, Exit, ExitDetail, ExitList, FileBody, IdParams, InspectionBody, InspectionParams, RefuseBody,
+  AcceptBody, BoardList, BoardQuery, CheckList, Exit, ExitDetail, FileBody, IdParams, InspectionBody, InspectionParams, RefuseBody,
 } from './schema.js';
 
 const tags = ['exits'];
@@ -36,8 +36,8 @@ export function exitRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/exits', {
     preValidation: guard('postsale.read'),
-    schema: { tags, security, querystring: BoardQuery, response: { 200: ExitList }, summary: '退出台账 The exit board (第二十六条): due date, days left (negative = overdue), overdue first' },
-  }, async (req) => ({ items: (await exitBoard(commandContext(deps, req), req.query)).map(presentExit) }));
+    schema: { tags, security, querystring: BoardQuery, response: { 200: BoardList }, summary: '退出台账 The exit board (第二十六条): due date, days left (negative = overdue), overdue first' },
+  }, async (req) => ({ items: (await exitBoard(commandContext(deps, req), req.query)).map(presentBoardRow) }));
 
   r.get('/api/exits/:id', {
     preValidation: guard('postsale.read'),

@@ -47,8 +47,8 @@ export const Eligibility = z.object({
   trace: z.array(z.record(z.string(), z.unknown())), citations: z.array(z.unknown()), asOf: z.string(), source: z.string(),
 });
 
-/** One exit application in short. */
-export const Exit = z.object({
+/** One exit application in short (without its eligibility). */
+const ExitShort = z.object({
   id: z.string(), exitNo: z.string(), unitId: z.string(), unitLabel: z.string(), projectName: z.string(),
   project: z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), districtCode: z.string() }),
   certificateNo: z.string(), holderMaskedName: z.string().nullable(),
@@ -56,9 +56,15 @@ export const Exit = z.object({
   submittedOn: z.string(), acceptedOn: z.string().nullable(), dueOn: z.string().nullable(),
   daysLeft: z.number().nullable().describe('days from today to dueOn; negative once overdue'), overdue: z.boolean(),
   decisionReason: z.string().nullable(), valuedOn: z.string().nullable(), priceFen: z.number().nullable(), completedOn: z.string().nullable(),
-  eligibility: Eligibility,
+});
+/** One exit application in short, with its eligibility in full. */
+export const Exit = ExitShort.extend({ eligibility: Eligibility });
+/** One row of the board (第二十六条): the eligibility's verdict only; the trace is in the detail. */
+export const BoardRow = ExitShort.extend({
+  eligibility: z.object({ eligible: z.boolean(), earliestDate: z.string() }).describe('rule housing.exit-eligibility\'s verdict (第二十四条); GET /api/exits/:id has the trace'),
 });
 export const ExitList = z.object({ items: z.array(Exit) });
+export const BoardList = z.object({ items: z.array(BoardRow) });
 
 export const Check = z.object({
   item: z.string(), label: z.string(), article: z.string(), ok: z.boolean().nullable(), source: z.enum(['data_check', 'inspection']).nullable(),

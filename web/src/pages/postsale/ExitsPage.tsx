@@ -5,7 +5,7 @@
 import { Card, Checkbox, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type ExitView, useExits } from '../../api/postsale';
+import { type ExitBoardRow, useExits } from '../../api/postsale';
 import { ArticleLink } from '../../components/ArticleLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -42,7 +42,7 @@ export function ExitsPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="exits-overdue">只看逾期</Checkbox>
         </Space>
       }>
-        <ScrollTable<ExitView> label="退出申请台账" size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" minWidth={1000}
+        <ScrollTable<ExitBoardRow> label="退出申请台账" size="small" rowKey="id" dataSource={rows} loading={isFetching} data-testid="exits-table" minWidth={1000}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }} locale={{ emptyText: '暂无退出申请' }}
           columns={[
             { title: '编号', dataIndex: 'exitNo', render: (v, e) => <Link to={`/staff/postsale/exits/${e.id}`} data-testid={`exit-open-${v}`}>{v}</Link> },
