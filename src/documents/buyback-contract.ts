@@ -10,7 +10,7 @@
  */
 import { payloadFingerprint } from './fingerprint.js';
 import { chineseDate } from './labels.js';
-import { ContractWriter, type Column } from './notice-layout.js';
+import { ContractWriter, twoColumns, unitRows, type Column } from './notice-layout.js';
 import { rmbCapital, rmbFigures } from './contract-money.js';
 import {
   BUYBACK_CLAUSES, BUYBACK_MODEL_NOTE, BUYBACK_MODEL_SUBTITLE, BUYBACK_MODEL_TITLE, BUYBACK_PREAMBLE, LOAN_PARAGRAPH, VACATING_LABEL,
@@ -75,14 +75,12 @@ export function buybackModelValues(d: BuybackContractData): Record<string, strin
 const KIND_LABEL = { input: '输入', parameter: '参数', component: '计算' } as const;
 
 function tableOf(kind: BuybackTable, d: BuybackContractData): { columns: Column[]; rows: string[][] } {
-  const two = (a: string, b: string): Column[] => [{ header: a, width: 0.3 }, { header: b, width: 0.7 }];
+  const two = twoColumns;
   if (kind === 'unit') {
-    const u = d.unit;
     return {
       columns: two('项目', '内容'),
       rows: [
-        ['项目名称', `${d.project.name}（${d.project.code}）`], ['房屋坐落', `${d.project.districtName} ${d.project.address}`],
-        ['楼栋 / 楼层 / 房号', `${u.building} / ${u.floor}层 / ${u.number}`], ['建筑面积', `${u.area}平方米`], ['户型', u.layout], ['朝向', u.orientation],
+        ...unitRows(d.project, d.unit),
         ['不动产权证书号', d.title.certificateNo], ['发证日期', chineseDate(d.title.issuedOn)],
         ['房屋性质', '配售型保障性住房（土地性质：划拨）'],
       ],

@@ -6,7 +6,7 @@
  */
 import { payloadFingerprint } from './fingerprint.js';
 import { chineseDate } from './labels.js';
-import { ContractWriter, type Column } from './notice-layout.js';
+import { ContractWriter, twoColumns, unitRows, type Column } from './notice-layout.js';
 import { rmbCapital, rmbFigures } from './contract-money.js';
 import {
   LOAN_LABEL, LOAN_PARAGRAPH, MODEL_CLAUSES, MODEL_PREAMBLE, MODEL_SUBTITLE, MODEL_TITLE, MODEL_VERSION, SALE_MODE_LABEL,
@@ -82,17 +82,9 @@ export function modelValues(d: ContractDocumentData): Record<string, string> {
 }
 
 function tableOf(kind: ClauseTable, d: ContractDocumentData): { columns: Column[]; rows: string[][] } {
-  const two = (a: string, b: string): Column[] => [{ header: a, width: 0.3 }, { header: b, width: 0.7 }];
+  const two = twoColumns;
   if (kind === 'unit') {
-    const u = d.unit;
-    return {
-      columns: two('项目', '内容'),
-      rows: [
-        ['项目名称', `${d.project.name}（${d.project.code}）`], ['房屋坐落', `${d.project.districtName} ${d.project.address}`],
-        ['楼栋 / 楼层 / 房号', `${u.building} / ${u.floor}层 / ${u.number}`], ['建筑面积', `${u.area}平方米`],
-        ['户型', u.layout], ['朝向', u.orientation], ['房屋性质', '配售型保障性住房（土地性质：划拨）'],
-      ],
-    };
+    return { columns: two('项目', '内容'), rows: [...unitRows(d.project, d.unit), ['房屋性质', '配售型保障性住房（土地性质：划拨）']] };
   }
   if (kind === 'price') {
     return {

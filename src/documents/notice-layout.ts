@@ -150,3 +150,20 @@ export class ContractWriter extends NoticeWriter {
     return this;
   }
 }
+
+/** A two-column table (label 30 %, content 70 %), as the contracts print their tables. */
+export function twoColumns(a: string, b: string): Column[] {
+  return [{ header: a, width: 0.3 }, { header: b, width: 0.7 }];
+}
+
+/** The rows that say which unit a contract is about (purchase and buyback alike). */
+export function unitRows(
+  project: { name: string; code: string; districtName: string; address: string },
+  u: { building: string; floor: number; number: string; area: string; layout: string; orientation: string },
+): string[][] {
+  return [
+    ['项目名称', `${project.name}（${project.code}）`], ['房屋坐落', `${project.districtName} ${project.address}`],
+    ['楼栋 / 楼层 / 房号', `${u.building} / ${u.floor}层 / ${u.number}`], ['建筑面积', `${u.area}平方米`],
+    ['户型', u.layout], ['朝向', u.orientation],
+  ];
+}
