@@ -31,9 +31,9 @@ import { evaluateDownPayment } from '../src/rules/housing/down-payment.js';
 import { multiUnitDeadline } from '../src/rules/housing/multi-unit-deadline.js';
 import { resaleFloor } from '../src/rules/housing/resale-floor.js';
 import { DESKTOP, type E2E, PHONE, step } from './harness.js';
+import { newPage as sessionPage, serverNow, signIn } from './session.js';
 import { choose, downloadVia, fill } from './ui.js';
 
-const PASSWORD = 'Demo@2025';
 const PILOT = 'JN-2024-001';
 const PILOT_NAME = '泉城安居·槐荫苑';
 
@@ -67,27 +67,10 @@ function addMonths(iso: string, n: number): string {
 }
 
 /** The server's own clock (it moves with POST /api/testing/clock; this file never moves it). */
-async function serverNow(t: E2E): Promise<Date> {
-  const res = await fetch(`${t.baseUrl}/api/testing/clock`);
-  assert.equal(res.status, 200, 'the server runs with QC_TEST_CLOCK=1');
-  return new Date(((await res.json()) as { now: string }).now);
-}
-
-/** A new browser context whose clock reads the server's time (an earlier file on a reused server may have moved it). */
+/** A page on the server's clock (session.ts); remembers the server's Shanghai day as `today`. */
 async function newPage(t: E2E, size: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const now = await serverNow(t);
-  today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const page = await t.newPage(size, { mobile: size === PHONE });
-  await page.context().clock.install({ time: now });
-  return page;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await fill(page, 'login-username', username);
-  await fill(page, 'login-password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  today = new Date((await serverNow(t)).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return sessionPage(t, size);
 }
 
 /** A GET through the page's session; asserts 200 and returns the JSON. */

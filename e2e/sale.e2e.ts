@@ -20,9 +20,9 @@ import type { Page } from 'playwright-core';
 import { DEMO_FAMILIES } from '../src/demo/families.js';
 import { extractText, hasPdftotext } from '../src/documents/pdf-inspect.js';
 import { DESKTOP, type E2E, PHONE, step } from './harness.js';
+import { newPage, PASSWORD, serverNow, signIn } from './session.js';
 import { choose, downloadVia, fill, inputOf, pick } from './ui.js';
 
-const PASSWORD = 'Demo@2025';
 const CODE = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const NAME = `泉城安居·测试苑 ${CODE}`;
 const BUILDING = '1号楼';
@@ -53,12 +53,6 @@ let selectionId = '';
 let closesAt = new Date(0);
 
 /** The server's own clock (it moves with POST /api/testing/clock). */
-async function serverNow(t: E2E): Promise<Date> {
-  const res = await fetch(`${t.baseUrl}/api/testing/clock`);
-  assert.equal(res.status, 200, 'the server runs with QC_TEST_CLOCK=1');
-  return new Date(((await res.json()) as { now: string }).now);
-}
-
 async function advanceClock(t: E2E, minutes: number): Promise<Date> {
   const res = await fetch(`${t.baseUrl}/api/testing/clock`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: minutes }),
@@ -91,26 +85,6 @@ async function admittedFamilies(t: E2E): Promise<string[]> {
   }
   assert.equal(out.length, 2, 'two admitted demo families that have not bought');
   return out;
-}
-
-/**
- * A new browser context whose clock reads the server's time: pages that compare times with
- * Date.now() (the registration window, a turn's countdown) then agree with the server even
- * after the test clock moved it days ahead (here, or in an earlier run on the same server).
- */
-async function newPage(t: E2E, size: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const now = await serverNow(t);
-  const page = await t.newPage(size, { mobile: size === PHONE });
-  await page.context().clock.install({ time: now });
-  return page;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await fill(page, 'login-username', username);
-  await fill(page, 'login-password', PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 /** Staff console: 配售项目 in the side menu, then this run's project. */
